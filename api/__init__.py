@@ -1,0 +1,1 @@
+"""China Designations Graph: the adapters (HTTP service and command line) over the library."""

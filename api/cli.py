@@ -1,0 +1,162 @@
+"""The `designations` command line: thin adapters over the graph library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+import pyoxigraph as ox
+from tqdm import tqdm
+
+from graph import DesignationsError, Store, build, check, stats
+from graph.paths import DEFAULT_STORE
+from graph.results import OUTPUT_FORMATS, serialise
+
+BUILD_STEPS = 5
+
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_STORE,
+    show_default=True,
+    envvar="DESIGNATIONS_STORE",
+    help="Directory of the Oxigraph store.",
+)
+
+
+@contextmanager
+def failures() -> Iterator[None]:
+    """Turn library errors into one line per problem on stderr and exit status 1."""
+    try:
+        yield
+    except DesignationsError as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            click.echo(f"error: {line}", err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """China Designations Graph: build, query and serve a knowledge graph of China's
+    industrial-policy designations, with provenance for every fact."""
+
+
+@main.command("build")
+@store_option
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Seeds directory (records/ and reference/); defaults to the project's seeds/.",
+)
+def build_command(store_dir: Path, seeds_dir: Path | None) -> None:
+    """Build the store from the seeds: validate, map, derive, check, then swap it in."""
+    extra: dict[str, Any] = {"seeds_dir": seeds_dir} if seeds_dir else {}
+    with failures(), tqdm(total=BUILD_STEPS, unit="step", file=sys.stderr, disable=None) as bar:
+
+        def step(name: str) -> None:
+            bar.set_description(name)
+            bar.update(1)
+
+        report = build(store_dir, progress=step, **extra)
+    click.echo(
+        f"built {store_dir}: {report.quads} quads in {report.graphs} named graphs "
+        f"from {report.records} records in {report.seconds:.1f} s"
+    )
+
+
+@main.command("load")
+@store_option
+@click.option("--graph", "graph_iri", required=True, help="IRI of the named graph to load into.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+def load_command(store_dir: Path, graph_iri: str, files: tuple[Path, ...]) -> None:
+    """Bulk-load N-Triples, N-Quads, Turtle or TriG files into a named graph."""
+    if not _is_iri(graph_iri):
+        raise click.BadParameter(f"not an absolute IRI: {graph_iri}", param_hint="--graph")
+    graph = ox.NamedNode(graph_iri)
+    with failures():
+        store = Store.open(store_dir, read_only=False)
+        for path in tqdm(files, unit="file", file=sys.stderr, disable=None):
+            count = store.load_file(path, graph)
+            click.echo(f"loaded {count} quads from {path} into <{graph_iri}>")
+        store.flush()
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return ":" in text
+
+
+@main.command("query")
+@store_option
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
+)
+def query_command(store_dir: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (a string, or -f FILE) against the store."""
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give a SPARQL query string or -f FILE, not both or neither")
+    text = query_file.read_text("utf-8") if query_file else str(sparql)
+    with failures():
+        result = Store.open(store_dir).query(text)
+        sys.stdout.buffer.write(serialise(result, fmt))
+
+
+@main.command("validate")
+@store_option
+def validate_command(store_dir: Path) -> None:
+    """Check the store against the SHACL shapes and the ontology lint."""
+    with failures():
+        problems = check(Store.open(store_dir))
+    for line in problems:
+        click.echo(f"violation: {line}", err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{store_dir}: conforms to the shapes and the ontology lint")
+
+
+@main.command("stats")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats_command(store_dir: Path, as_json: bool) -> None:
+    """Print quad, graph and entity counts of the store."""
+    with failures():
+        counts = stats(Store.open(store_dir))
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        for name, value in counts.items():
+            click.echo(f"{name.replace('_', ' '):<26}{value:>10}")
+
+
+@main.command("serve")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--update-token",
+    envvar="DESIGNATIONS_UPDATE_TOKEN",
+    default=None,
+    help="Enable SPARQL Update for requests bearing this token (or DESIGNATIONS_UPDATE_TOKEN).",
+)
+def serve_command(store_dir: Path, host: str, port: int, update_token: str | None) -> None:
+    """Serve the store over HTTP: SPARQL endpoint, REST API and Linked Data."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(store=store_dir, host=host, port=port, update_token=update_token)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

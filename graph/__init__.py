@@ -1,0 +1,37 @@
+"""China Designations Graph: the library. Builds, stores, validates and queries the graph.
+
+Imports rdflib, pyoxigraph, networkx and pydantic; never fastapi.
+"""
+
+from graph.build import BuildReport, build, check
+from graph.errors import (
+    DesignationsError,
+    LoadError,
+    NotFound,
+    QueryError,
+    RecordError,
+    ShapeViolation,
+    StoreError,
+)
+from graph.records import Record, record_json_schema
+from graph.seeds import read_seeds
+from graph.stats import stats
+from graph.store import Store
+
+__all__ = [
+    "BuildReport",
+    "DesignationsError",
+    "LoadError",
+    "NotFound",
+    "QueryError",
+    "Record",
+    "RecordError",
+    "ShapeViolation",
+    "Store",
+    "StoreError",
+    "build",
+    "check",
+    "read_seeds",
+    "record_json_schema",
+    "stats",
+]

@@ -1,0 +1,39 @@
+"""The library's exception hierarchy."""
+
+from __future__ import annotations
+
+
+class DesignationsError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class RecordError(DesignationsError):
+    """Raised when seed records or reference data do not validate; carries one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class ShapeViolation(DesignationsError):
+    """Raised when a built graph does not conform to the SHACL shapes or the ontology lint."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class QueryError(DesignationsError):
+    """Raised when a SPARQL query or update cannot be parsed or evaluated."""
+
+
+class StoreError(DesignationsError):
+    """Raised when a store directory is missing, locked or not an Oxigraph store."""
+
+
+class LoadError(DesignationsError):
+    """Raised when an RDF file cannot be read or parsed for bulk loading."""
+
+
+class NotFound(DesignationsError):
+    """Raised when an entity, graph or resource asked for does not exist."""

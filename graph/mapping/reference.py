@@ -1,0 +1,160 @@
+"""Map reference data (divisions, organisations, programs, batches, zones, clusters) to quads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from graph import iris
+from graph.divisions import Division
+from graph.mapping.terms import Quad, date_literal, in_graph, label_triples
+from graph.namespaces import CND, GEO, ORG, REFERENCE_GRAPH, SCHEMA, concept
+from graph.reference import Batch, Cluster, Organisation, Program, Reference, Zone
+
+Triples = list[tuple[Node, Node, Node]]
+
+ORG_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "government": (ORG.FormalOrganization, SCHEMA.GovernmentOrganization),
+    "ministry": (ORG.FormalOrganization, SCHEMA.GovernmentOrganization),
+    "agency": (ORG.FormalOrganization, SCHEMA.GovernmentOrganization),
+    "department": (ORG.OrganizationalUnit, SCHEMA.GovernmentOrganization),
+    "committee": (ORG.OrganizationalUnit, SCHEMA.GovernmentOrganization),
+    "outlet": (ORG.FormalOrganization, SCHEMA.NewsMediaOrganization),
+    "enterprise": (ORG.FormalOrganization, SCHEMA.Corporation),
+    "institute": (ORG.FormalOrganization, SCHEMA.ResearchOrganization),
+    "association": (ORG.FormalOrganization, SCHEMA.NGO),
+}
+
+
+def division_triples(d: Division) -> Triples:
+    """An administrative division with code, level, parent, labels and point geometry."""
+    s = iris.division(d.code)
+    out: Triples = [
+        (s, RDF.type, CND.AdminDivision),
+        (s, SKOS.notation, Literal(d.code, datatype=CND.gbt2260)),
+        (s, CND.adminLevel, concept("admin-level", d.level)),
+        (s, SKOS.prefLabel, Literal(d.zh, lang="zh-Hans")),
+        (s, SKOS.prefLabel, Literal(d.en, lang="en")),
+        (s, SKOS.prefLabel, Literal(d.pinyin, lang="zh-Latn-pinyin")),
+    ]
+    out += [(s, SKOS.altLabel, Literal(t, lang="en")) for t in d.alt_en]
+    if d.parent:
+        out.append((s, SCHEMA.containedInPlace, iris.division(d.parent)))
+    if d.iso:
+        out.append((s, SKOS.notation, Literal(d.iso, datatype=CND.iso3166)))
+    if d.longitude is not None and d.latitude is not None:
+        geometry = URIRef(f"{s}/geometry")
+        wkt = f"POINT({d.longitude} {d.latitude})"
+        out += [
+            (s, GEO.hasGeometry, geometry),
+            (geometry, RDF.type, GEO.Geometry),
+            (geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)),
+        ]
+    return out
+
+
+def organisation_triples(o: Organisation) -> Triples:
+    """An organisation with its classes, labels, parent and, for outlets, source tier."""
+    s = iris.entity(f"org/{o.slug}")
+    out: Triples = [(s, RDF.type, ORG.Organization)]
+    out += [(s, RDF.type, c) for c in ORG_CLASSES[o.kind]]
+    out += label_triples(s, o.names)
+    if o.parent:
+        out.append((s, ORG.subOrganizationOf, iris.entity(o.parent)))
+    if o.tier:
+        out.append((s, CND.sourceTier, concept("source-tier", o.tier)))
+    if o.located_in:
+        out.append((s, SCHEMA.location, iris.entity(o.located_in)))
+    if o.url:
+        out.append((s, SCHEMA.url, Literal(o.url, datatype=XSD.anyURI)))
+    if o.note:
+        out.append((s, RDFS.comment, Literal(o.note, lang="en")))
+    return out
+
+
+def batch_triples(b: Batch, program_slug: str) -> Triples:
+    """A batch of a program, with its date, size and coverage."""
+    s = iris.batch(b.slug)
+    out: Triples = [
+        (s, RDF.type, CND.Batch),
+        (s, DCTERMS.isPartOf, iris.program(program_slug)),
+        (s, CND.coverage, concept("coverage", b.coverage)),
+    ]
+    out += label_triples(s, b.names)
+    if b.ordinal is not None:
+        out.append((s, CND.ordinal, Literal(b.ordinal, datatype=XSD.positiveInteger)))
+    if b.issued:
+        out += [
+            (s, DCTERMS.issued, date_literal(b.issued)),
+            (s, CND.issuedBasis, concept("date-basis", b.issued.basis)),
+        ]
+        if b.issued.note:
+            out.append((s, SKOS.editorialNote, Literal(b.issued.note, lang="en")))
+    if b.member_count is not None:
+        out.append((s, CND.memberCount, Literal(b.member_count, datatype=XSD.positiveInteger)))
+    if b.source:
+        out.append((s, DCTERMS.source, URIRef(b.source)))
+    return out
+
+
+def program_triples(p: Program) -> Triples:
+    """A program with its issuers, parent, designation type, sources and batches."""
+    s = iris.program(p.slug)
+    out: Triples = [(s, RDF.type, CND.Program)]
+    out += label_triples(s, p.names)
+    out += [(s, CND.issuedBy, iris.entity(i)) for i in p.issuers]
+    out += [(s, DCTERMS.source, URIRef(u)) for u in p.sources]
+    if p.parent:
+        out.append((s, DCTERMS.isPartOf, iris.program(p.parent)))
+    if p.designation_type:
+        out.append((s, CND.designationType, concept("designation-type", p.designation_type)))
+    if p.note:
+        out.append((s, RDFS.comment, Literal(p.note, lang="en")))
+    for b in p.batches:
+        out += batch_triples(b, p.slug)
+    return out
+
+
+def zone_triples(z: Zone) -> Triples:
+    """A development zone located in its division, with its statistical codes."""
+    s = iris.entity(f"zone/{z.slug}")
+    out: Triples = [
+        (s, RDF.type, CND.Zone),
+        (s, SCHEMA.containedInPlace, iris.entity(z.located_in)),
+    ]
+    out += label_triples(s, z.names)
+    if z.nbs_code:
+        out.append((s, SKOS.notation, Literal(z.nbs_code, datatype=CND.nbsStatCode)))
+    if z.gbt37028:
+        out.append((s, SKOS.notation, Literal(z.gbt37028, datatype=CND.gbt37028)))
+    out += [(s, DCTERMS.source, URIRef(u)) for u in z.sources]
+    if z.note:
+        out.append((s, RDFS.comment, Literal(z.note, lang="en")))
+    return out
+
+
+def cluster_triples(c: Cluster) -> Triples:
+    """An industrial cluster located in each of its divisions."""
+    s = iris.entity(f"cluster/{c.slug}")
+    out: Triples = [(s, RDF.type, CND.Cluster)]
+    out += [(s, SCHEMA.containedInPlace, iris.entity(p)) for p in c.located_in]
+    out += label_triples(s, c.names)
+    out += [(s, DCTERMS.source, URIRef(u)) for u in c.sources]
+    return out
+
+
+def map_reference(reference: Reference, divisions: list[Division]) -> Iterator[Quad]:
+    """Every reference quad, in the reference graph."""
+    for d in divisions:
+        yield from in_graph(division_triples(d), REFERENCE_GRAPH)
+    for o in reference.organisations:
+        yield from in_graph(organisation_triples(o), REFERENCE_GRAPH)
+    for p in reference.programs:
+        yield from in_graph(program_triples(p), REFERENCE_GRAPH)
+    for z in reference.zones:
+        yield from in_graph(zone_triples(z), REFERENCE_GRAPH)
+    for c in reference.clusters:
+        yield from in_graph(cluster_triples(c), REFERENCE_GRAPH)

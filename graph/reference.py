@@ -1,0 +1,132 @@
+"""Pydantic models of curated reference data: organisations, programs, batches, zones, clusters."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from graph.records import (
+    AdmRef,
+    DateValue,
+    DesignationType,
+    OrgRef,
+    Slug,
+    Strict,
+    Url,
+)
+
+OrgKind = Literal[
+    "government",
+    "ministry",
+    "agency",
+    "department",
+    "committee",
+    "outlet",
+    "enterprise",
+    "institute",
+    "association",
+]
+SourceTier = Literal[
+    "issuing-authority", "central-state-media", "local-state-media", "commercial", "aggregator"
+]
+Coverage = Literal["complete-official-list", "partial-news-corpus"]
+ChineseText = Annotated[str, StringConstraints(pattern=r"[\u3400-\u9fff]")]
+
+
+class Names(Strict):
+    """Labels of an entity: one preferred label per language, plus alternatives."""
+
+    zh: ChineseText
+    en: Annotated[str, StringConstraints(min_length=1)]
+    pinyin: str | None = Field(default=None, description="Curated pinyin; generated when absent.")
+    alt_zh: list[str] = []
+    alt_en: list[str] = []
+    hidden: list[str] = Field(
+        default=[], description="Variants for search only (typos, old names)."
+    )
+
+
+class Organisation(Strict):
+    """A government body, agency, outlet, enterprise or institute."""
+
+    slug: Slug
+    kind: OrgKind
+    names: Names
+    parent: OrgRef | None = None
+    tier: SourceTier | None = None
+    located_in: AdmRef | None = None
+    url: Url | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _outlets_have_tiers(self) -> Organisation:
+        if self.kind == "outlet" and self.tier is None:
+            raise ValueError("an outlet needs a source tier")
+        return self
+
+
+class Batch(Strict):
+    """One published round or list of a program."""
+
+    slug: Slug
+    names: Names
+    ordinal: Annotated[int, Field(ge=1)] | None = None
+    issued: DateValue | None = None
+    member_count: Annotated[int, Field(ge=1)] | None = None
+    coverage: Coverage = "partial-news-corpus"
+    source: Url | None = None
+
+
+class Program(Strict):
+    """A named state program or pilot scheme."""
+
+    slug: Slug
+    names: Names
+    issuers: Annotated[list[OrgRef], Field(min_length=1)]
+    parent: Slug | None = None
+    designation_type: DesignationType | None = None
+    batches: list[Batch] = []
+    sources: list[Url] = []
+    note: str | None = None
+
+
+class Zone(Strict):
+    """A development zone, park or pilot area, located in a division."""
+
+    slug: Slug
+    names: Names
+    located_in: AdmRef
+    nbs_code: Annotated[str, StringConstraints(pattern=r"^[1-8][0-9]{5}$")] | None = None
+    gbt37028: Annotated[str, StringConstraints(pattern=r"^[1-8][0-9]{7}$")] | None = None
+    sources: list[Url] = []
+    note: str | None = None
+
+
+class Cluster(Strict):
+    """An industrial cluster, possibly spanning several divisions."""
+
+    slug: Slug
+    names: Names
+    located_in: Annotated[list[AdmRef], Field(min_length=1)]
+    sources: list[Url] = []
+
+
+class PlaceName(Strict):
+    """A curated English name and pinyin for an administrative division."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[1-8][0-9]{5}$")]
+    en: str
+    pinyin: str | None = None
+    alt_en: list[str] = []
+    iso: Annotated[str, StringConstraints(pattern=r"^CN-[A-Z]{2}$")] | None = None
+
+
+class Reference(Strict):
+    """All curated reference data, as read from seeds/reference/."""
+
+    organisations: list[Organisation] = []
+    programs: list[Program] = []
+    zones: list[Zone] = []
+    clusters: list[Cluster] = []
+    places: list[PlaceName] = []

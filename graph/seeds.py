@@ -1,0 +1,214 @@
+"""Read seed records and reference data from YAML, reporting every problem with file and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from graph.divisions import Division, load_divisions
+from graph.errors import RecordError
+from graph.records import Evidence, Record
+from graph.reference import Reference
+
+M = TypeVar("M", bound=BaseModel)
+REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")
+
+
+@dataclass(frozen=True)
+class Seeds:
+    """Everything a build reads: records keyed by file, reference data and divisions."""
+
+    records: dict[Path, Record]
+    reference: Reference
+    divisions: list[Division]
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(file)"
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file, turning syntax errors into a RecordError naming the file."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()[0]
+        raise RecordError([f"{path}: (file): not valid YAML: {reason}"]) from exc
+
+
+def parse_model(model: type[M], data: Any, path: Path) -> M:
+    """Validate data against a model; raise RecordError with one line per problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{path}: {_field(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise RecordError(lines) from exc
+
+
+def read_reference(folder: Path) -> Reference:
+    """Merge the reference files in a folder into one validated Reference."""
+    merged: dict[str, list[Any]] = {}
+    problems: list[str] = []
+    for name in REFERENCE_FILES:
+        path = folder / f"{name}.yaml"
+        if path.exists():
+            try:
+                data = read_yaml(path) or {}
+                part = parse_model(Reference, data, path)
+            except RecordError as exc:
+                problems += exc.problems
+                continue
+            for key in Reference.model_fields:
+                merged.setdefault(key, []).extend(getattr(part, key))
+    if problems:
+        raise RecordError(problems)
+    return Reference.model_validate({k: [m.model_dump() for m in v] for k, v in merged.items()})
+
+
+def read_records(folder: Path) -> dict[Path, Record]:
+    """Every record file in a folder, validated; all problems are reported together."""
+    records: dict[Path, Record] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            records[path] = parse_model(Record, read_yaml(path), path)
+        except RecordError as exc:
+            problems += exc.problems
+    if problems:
+        raise RecordError(problems)
+    return records
+
+
+def read_seeds(root: Path) -> Seeds:
+    """Read and cross-check seeds/records and seeds/reference under root."""
+    reference = read_reference(root / "reference")
+    records = read_records(root / "records")
+    divisions = load_divisions(reference.places)
+    seeds = Seeds(records=records, reference=reference, divisions=divisions)
+    problems = list(check_references(seeds, root / "reference"))
+    for path, record in records.items():
+        problems += check_record(seeds, path, record)
+    if problems:
+        raise RecordError(problems)
+    return seeds
+
+
+def known_entities(seeds: Seeds) -> set[str]:
+    """Every entity reference ("zone/…", "adm/…", "org/…", "cluster/…") that resolves."""
+    ref = seeds.reference
+    known = {f"adm/{d.code}" for d in seeds.divisions}
+    known |= {f"org/{o.slug}" for o in ref.organisations}
+    known |= {f"zone/{z.slug}" for z in ref.zones}
+    known |= {f"cluster/{c.slug}" for c in ref.clusters}
+    return known
+
+
+def check_references(seeds: Seeds, folder: Path) -> Iterator[str]:
+    """Problems in reference data: unknown parents, places, issuers or duplicate slugs."""
+    ref, known = seeds.reference, known_entities(seeds)
+    codes = {d.code for d in seeds.divisions}
+    programs = {p.slug for p in ref.programs}
+    for i, place in enumerate(ref.places):
+        if place.code not in codes:
+            yield f"{folder / 'places.yaml'}: places.{i}.code: unknown division {place.code}"
+    for i, org in enumerate(ref.organisations):
+        for field, value in (("parent", org.parent), ("located_in", org.located_in)):
+            if value and value not in known:
+                yield f"{folder / 'organisations.yaml'}: organisations.{i}.{field}: unknown {value}"
+    for i, prog in enumerate(ref.programs):
+        for issuer in prog.issuers:
+            if issuer not in known:
+                yield f"{folder / 'programs.yaml'}: programs.{i}.issuers: unknown {issuer}"
+        if prog.parent and prog.parent not in programs:
+            yield f"{folder / 'programs.yaml'}: programs.{i}.parent: unknown program {prog.parent}"
+    for i, zone in enumerate(ref.zones):
+        if zone.located_in not in known:
+            yield f"{folder / 'zones.yaml'}: zones.{i}.located_in: unknown {zone.located_in}"
+    for i, cluster in enumerate(ref.clusters):
+        for where in cluster.located_in:
+            if where not in known:
+                yield f"{folder / 'clusters.yaml'}: clusters.{i}.located_in: unknown {where}"
+    yield from _duplicates(seeds, folder)
+
+
+def _duplicates(seeds: Seeds, folder: Path) -> Iterator[str]:
+    ref = seeds.reference
+    groups = {
+        "organisations": [o.slug for o in ref.organisations],
+        "programs": [p.slug for p in ref.programs],
+        "batches": [b.slug for p in ref.programs for b in p.batches],
+        "zones": [z.slug for z in ref.zones],
+        "clusters": [c.slug for c in ref.clusters],
+    }
+    for name, slugs in groups.items():
+        for slug in sorted({s for s in slugs if slugs.count(s) > 1}):
+            yield f"{folder}: {name}: slug {slug} is defined more than once"
+
+
+def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
+    """Problems in one record: references that do not resolve and evidence that does not match."""
+    known = known_entities(seeds)
+    programs = {p.slug: p for p in seeds.reference.programs}
+    problems: list[str] = []
+
+    def need(field: str, value: str | None) -> None:
+        if value is not None and value not in known:
+            problems.append(f"{path}: {field}: unknown {value.split('/')[0]} {value}")
+
+    doc = record.document
+    need("document.outlet", doc.outlet)
+    for i, cited in enumerate(doc.cites):
+        need(f"document.cites.{i}.outlet", cited.outlet)
+    for i, d in enumerate(record.designations):
+        at = f"designations.{i}"
+        need(f"{at}.designee", d.designee)
+        for j, org in enumerate(d.designated_by):
+            need(f"{at}.designated_by.{j}", org)
+        program = programs.get(d.program)
+        if program is None:
+            problems.append(f"{path}: {at}.program: unknown program {d.program}")
+        elif d.batch and d.batch not in {b.slug for b in program.batches}:
+            problems.append(f"{path}: {at}.batch: {d.batch} is not a batch of {d.program}")
+    for i, c in enumerate(record.claims):
+        need(f"claims.{i}.region", c.region)
+    problems += check_evidence(path, record)
+    return problems
+
+
+def check_evidence(path: Path, record: Record) -> list[str]:
+    """Evidence offsets must select the quote exactly in the document text, when it is at hand."""
+    if record.document.text_file is None:
+        return []
+    text_path = (path.parent / record.document.text_file).resolve()
+    if not text_path.exists():
+        return []
+    text = text_path.read_text(encoding="utf-8")
+    spans: list[tuple[str, Evidence]] = []
+    for i, d in enumerate(record.designations):
+        spans += [(f"designations.{i}.evidence.{j}", e) for j, e in enumerate(d.evidence)]
+    for i, c in enumerate(record.claims):
+        spans += [(f"claims.{i}.evidence.{j}", e) for j, e in enumerate(c.evidence)]
+    problems = []
+    for field, ev in spans:
+        if ev.start is None:
+            if ev.quote not in text:
+                problems.append(f"{path}: {field}.quote: not found in {text_path.name}")
+        elif text[ev.start : ev.end] != ev.quote:
+            found = text[ev.start : ev.end]
+            problems.append(
+                f"{path}: {field}: offsets {ev.start}-{ev.end} select {found!r}, not the quote"
+            )
+    return problems
+
+
+def document_text(path: Path, record: Record) -> str | None:
+    """The text of a record's document, when its text file is at hand."""
+    if record.document.text_file is None:
+        return None
+    text_path = (path.parent / record.document.text_file).resolve()
+    return text_path.read_text(encoding="utf-8") if text_path.exists() else None

@@ -1,0 +1,43 @@
+"""Counts that describe a built store."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from graph.namespaces import CND, ORG, concept
+from graph.store import Store
+
+LEVELS = {"provinces": "province", "prefectures": "prefecture", "counties": "county"}
+CLASSES = {
+    "organisations": ORG.Organization,
+    "programs": CND.Program,
+    "batches": CND.Batch,
+    "zones": CND.Zone,
+    "clusters": CND.Cluster,
+    "designations": CND.Designation,
+    "claims": CND.Claim,
+    "only_in_region_findings": CND.OnlyInRegionFinding,
+    "first_in_region_findings": CND.FirstInRegionFinding,
+}
+# Oxigraph binds only projected variables, so bound variables are grouped and projected.
+LEVEL_QUERY = """SELECT ?level (COUNT(*) AS ?n)
+WHERE { ?x a cnd:AdminDivision ; cnd:adminLevel ?level } GROUP BY ?level"""
+CLASS_QUERY = "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class"
+DOCUMENT_QUERY = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?c schema:appearance ?d }"
+
+
+def _count(store: Store, sparql: str, **bindings: ox.NamedNode) -> int:
+    rows = store.select(sparql, **bindings)
+    value = rows[0]["n"] if rows else None
+    return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
+def stats(store: Store) -> dict[str, int]:
+    """Quads, named graphs and entity counts of a store, in a fixed order."""
+    out = {"quads": len(store), "named_graphs": len(store.named_graphs())}
+    for name, level in LEVELS.items():
+        out[name] = _count(store, LEVEL_QUERY, level=ox.NamedNode(concept("admin-level", level)))
+    for name, cls in CLASSES.items():
+        out[name] = _count(store, CLASS_QUERY, **{"class": ox.NamedNode(cls)})
+    out["documents"] = _count(store, DOCUMENT_QUERY)
+    return out

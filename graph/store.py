@@ -1,0 +1,149 @@
+"""The on-disk Oxigraph store: the only module that writes to it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import LoadError, QueryError, StoreError
+from graph.namespaces import PREFIXES
+from graph.terms import OxTerm
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+class Store:
+    """A SPARQL 1.1 dataset backed by pyoxigraph; its default graph is the union of all graphs."""
+
+    def __init__(self, inner: ox.Store, path: Path | None = None) -> None:
+        self.inner = inner
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = True) -> Store:
+        """Open the store in a directory; read-only unless asked (read-only never locks)."""
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreError(f"no store at {path}: run `designations build` first")
+        try:
+            inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        return cls(inner, path)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A fresh in-memory store, for tests and scratch work."""
+        return cls(ox.Store())
+
+    def query(
+        self,
+        sparql: str,
+        substitutions: Mapping[str, OxTerm] | None = None,
+        *,
+        union: bool = True,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query as written; values are bound with substitutions, never spliced."""
+        options: dict[str, Any] = {"prefixes": PREFIXES}
+        if default_graph is not None:
+            options["default_graph"] = default_graph
+        else:
+            options["use_default_graph_as_union"] = union
+        if named_graphs is not None:
+            options["named_graphs"] = named_graphs
+        if substitutions:
+            options["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        try:
+            return self.inner.query(sparql, **options)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def select(self, sparql: str, **bindings: OxTerm) -> list[dict[str, OxTerm]]:
+        """Rows of a SELECT query as dicts of bound variables."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+        try:
+            self.inner.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Bulk-add quads."""
+        self.inner.bulk_extend(quads)
+
+    def load_file(self, path: Path, graph: ox.NamedNode) -> int:
+        """Bulk-load an RDF file into a named graph (quads already in a named graph keep it).
+
+        The file is parsed once in full before anything is written, so a syntax error
+        leaves the store as it was. Returns the number of quads read.
+        """
+        fmt = RDF_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise LoadError(f"{path}: unknown RDF format; use one of {', '.join(RDF_FORMATS)}")
+        count = sum(1 for _ in _parse(path, fmt))
+        self.inner.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            if isinstance(q.graph_name, ox.DefaultGraph)
+            else q
+            for q in _parse(path, fmt)
+        )
+        return count
+
+    def flush(self) -> None:
+        """Persist pending writes."""
+        self.inner.flush()
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of every named graph, sorted."""
+        return sorted(g.value for g in self.inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def canonical_nquads(self) -> bytes:
+        """Every quad as N-Quads, one per line, sorted: byte-identical for identical data."""
+        lines = sorted(str(q) + " .\n" for q in self.inner)
+        return "".join(lines).encode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def _parse(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
+    try:
+        yield from ox.parse(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        raise LoadError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc}") from exc
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace the store at target with the finished store at new, keeping one of them always."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
