@@ -94,11 +94,9 @@ ETHNIC: tuple[tuple[str, str, str], ...] = tuple(
 )
 
 # Readings pypinyin gets wrong in place names: phrases (heteronyms in context) and characters
-# whose place-name reading is fixed (都 is always dū, 勒 always lè in a place name).
+# whose place-name reading is fixed (都 dū, 勒 lè, 长 cháng, 什 shí; 长子 is the exception).
 PHRASE_READINGS: dict[str, tuple[str, ...]] = {
-    "长治": ("cháng", "zhì"),
-    "长海": ("cháng", "hǎi"),
-    "长阳": ("cháng", "yáng"),
+    "长子": ("zhǎng", "zǐ"),
     "朝阳": ("cháo", "yáng"),
     "漯河": ("luò", "hé"),
     "洪洞": ("hóng", "tóng"),
@@ -109,7 +107,7 @@ PHRASE_READINGS: dict[str, tuple[str, ...]] = {
     "万柏林": ("wàn", "bǎi", "lín"),
     "重庆": ("chóng", "qìng"),
 }
-CHAR_READINGS: dict[str, str] = {"都": "dū", "勒": "lè"}
+CHAR_READINGS: dict[str, str] = {"都": "dū", "勒": "lè", "长": "cháng", "什": "shí"}
 
 
 def split_suffix(name: str) -> tuple[str, str]:
@@ -188,8 +186,7 @@ def _join(parts: list[str]) -> str:
 
 def place_pinyin(name: str) -> str:
     """Pinyin of a place name by the orthography rules: "Bāotóu Shì"."""
-    stem, suffix = split_suffix(name)
-    stem, groups = split_ethnic(stem) if suffix.startswith("自治") else (stem, [])
+    stem, suffix, groups = _parts(name)
     words = [pinyin_word(stem), *(p for _, p, _ in groups)]
     words += [p for zh, p, _ in SUFFIXES if zh == suffix]
     return " ".join(words)
@@ -197,14 +194,22 @@ def place_pinyin(name: str) -> str:
 
 def place_english(name: str) -> str:
     """A default English name of a division: "Yanbian Korean Autonomous Prefecture"."""
-    stem, suffix = split_suffix(name)
-    stem, groups = split_ethnic(stem) if suffix.startswith("自治") else (stem, [])
+    stem, suffix, groups = _parts(name)
     english = next((en for zh, _, en in SUFFIXES if zh == suffix), "")
     peoples = [en for _, _, en in groups]
-    joined = (
-        ", ".join(peoples[:-1]) + " and " + peoples[-1] if len(peoples) > 1 else "".join(peoples)
-    )
-    return " ".join(w for w in (plain_word(stem), joined, english) if w)
+    joined = ", ".join(peoples[:-1]) + " and " if len(peoples) > 1 else ""
+    joined += peoples[-1] if peoples else ""
+    own = next((en for zh, _, en in ETHNIC if zh == stem), None) or plain_word(stem)
+    return " ".join(w for w in (own, joined, english) if w)
+
+
+def _parts(name: str) -> tuple[str, str, list[tuple[str, str, str]]]:
+    """Stem, administrative suffix and, for an autonomous or ethnic division, its groups."""
+    stem, suffix = split_suffix(name)
+    if not (suffix.startswith("自治") or stem.endswith("族")):
+        return stem, suffix, []
+    stem, groups = split_ethnic(stem)
+    return stem, suffix, groups
 
 
 def name_pinyin(name: str) -> str:

@@ -167,6 +167,7 @@ def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     """Problems in one record: references that do not resolve and evidence that does not match."""
     known = known_entities(seeds)
     programs = {p.slug: p for p in seeds.reference.programs}
+    unplaced = {f"org/{o.slug}" for o in seeds.reference.organisations if not o.located_in}
     problems: list[str] = []
 
     def need(field: str, value: str | None) -> None:
@@ -180,6 +181,8 @@ def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     for i, d in enumerate(record.designations):
         at = f"designations.{i}"
         need(f"{at}.designee", d.designee)
+        if d.designee in unplaced:
+            problems.append(f"{path}: {at}.designee: {d.designee} has no located_in to place it")
         for j, org in enumerate(d.designated_by):
             need(f"{at}.designated_by.{j}", org)
         program = programs.get(d.program)

@@ -24,6 +24,11 @@ CASES = [
     ),
     ("延边朝鲜族自治州", "Yánbiān Cháoxiǎnzú Zìzhìzhōu", "Yanbian Korean Autonomous Prefecture"),
     ("科尔沁右翼前旗", "Kē'ěrqìn Yòuyì Qiánqí", "Ke'erqin Right Front Banner"),
+    ("长子县", "Zhǎngzǐ Xiàn", "Zhangzi County"),
+    ("长宁区", "Chángníng Qū", "Changning District"),
+    ("喀什地区", "Kāshí Dìqū", "Kashi Prefecture"),
+    ("管城回族区", "Guǎnchéng Huízú Qū", "Guancheng Hui District"),
+    ("东乡族自治县", "Dōngxiāngzú Zìzhìxiàn", "Dongxiang Autonomous County"),
     ("锡林郭勒盟", "Xīlínguōlè Méng", "Xilinguole League"),
 ]
 
