@@ -90,8 +90,11 @@ def test_stats_json(built_dir: Path) -> None:
     code, out, _ = run("stats", "--store", str(built_dir), "--json")
     counts = json.loads(out)
     assert code == 0
-    assert {k: counts[k] for k in ("provinces", "designations", "documents", "named_graphs")} == {
+    keys = ("provinces", "prefectures", "programs", "designations", "documents", "named_graphs")
+    assert {k: counts[k] for k in keys} == {
         "provinces": 34,
+        "prefectures": 340,
+        "programs": 16,
         "designations": 68,
         "documents": 37,
         "named_graphs": 40,
