@@ -34,6 +34,11 @@ def batch(slug: str) -> URIRef:
     return ID[f"batch/{slug}"]
 
 
+def change_event(slug: str) -> URIRef:
+    """The IRI of an organisational change event."""
+    return ID[f"org/change/{slug}"]
+
+
 def document(slug: str) -> URIRef:
     """The IRI of a source document."""
     return ID[f"doc/{slug}"]

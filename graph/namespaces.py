@@ -66,6 +66,7 @@ class CND(DefinedNamespace):
     sourceTier: URIRef
     caveat: URIRef
     issuedBasis: URIRef
+    dateBasis: URIRef
     reviewStatus: URIRef
 
     # claims and findings

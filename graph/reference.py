@@ -110,6 +110,20 @@ class Cluster(Strict):
     names: Names
     located_in: Annotated[list[AdmRef], Field(min_length=1)]
     sources: list[Url] = []
+    note: str | None = None
+
+
+class ChangeEvent(Strict):
+    """A change to organisations, such as a transfer of a function from one ministry to another."""
+
+    slug: Slug
+    names: Names
+    original: Annotated[list[OrgRef], Field(min_length=1)]
+    resulting: Annotated[list[OrgRef], Field(min_length=1)]
+    date: DateValue | None = None
+    concerns: list[Slug] = Field(default=[], description="Programs whose guidance changed.")
+    description: Annotated[str, StringConstraints(min_length=1)]
+    sources: list[Url] = []
 
 
 class PlaceName(Strict):
@@ -130,3 +144,4 @@ class Reference(Strict):
     zones: list[Zone] = []
     clusters: list[Cluster] = []
     places: list[PlaceName] = []
+    change_events: list[ChangeEvent] = []

@@ -133,7 +133,19 @@ def check_references(seeds: Seeds, folder: Path) -> Iterator[str]:
         for where in cluster.located_in:
             if where not in known:
                 yield f"{folder / 'clusters.yaml'}: clusters.{i}.located_in: unknown {where}"
+    yield from _change_events(seeds, folder)
     yield from _duplicates(seeds, folder)
+
+
+def _change_events(seeds: Seeds, folder: Path) -> Iterator[str]:
+    ref, known = seeds.reference, known_entities(seeds)
+    programs = {p.slug for p in ref.programs}
+    for i, event in enumerate(ref.change_events):
+        at = f"{folder / 'organisations.yaml'}: change_events.{i}"
+        for field, orgs in (("original", event.original), ("resulting", event.resulting)):
+            yield from (f"{at}.{field}: unknown {o}" for o in orgs if o not in known)
+        unknown = [p for p in event.concerns if p not in programs]
+        yield from (f"{at}.concerns: unknown program {p}" for p in unknown)
 
 
 def _duplicates(seeds: Seeds, folder: Path) -> Iterator[str]:
@@ -144,6 +156,7 @@ def _duplicates(seeds: Seeds, folder: Path) -> Iterator[str]:
         "batches": [b.slug for p in ref.programs for b in p.batches],
         "zones": [z.slug for z in ref.zones],
         "clusters": [c.slug for c in ref.clusters],
+        "change_events": [e.slug for e in ref.change_events],
     }
     for name, slugs in groups.items():
         for slug in sorted({s for s in slugs if slugs.count(s) > 1}):
@@ -154,6 +167,7 @@ def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     """Problems in one record: references that do not resolve and evidence that does not match."""
     known = known_entities(seeds)
     programs = {p.slug: p for p in seeds.reference.programs}
+    unplaced = {f"org/{o.slug}" for o in seeds.reference.organisations if not o.located_in}
     problems: list[str] = []
 
     def need(field: str, value: str | None) -> None:
@@ -167,6 +181,8 @@ def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     for i, d in enumerate(record.designations):
         at = f"designations.{i}"
         need(f"{at}.designee", d.designee)
+        if d.designee in unplaced:
+            problems.append(f"{path}: {at}.designee: {d.designee} has no located_in to place it")
         for j, org in enumerate(d.designated_by):
             need(f"{at}.designated_by.{j}", org)
         program = programs.get(d.program)

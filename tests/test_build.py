@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from graph import RecordError, Store, build
@@ -27,6 +28,7 @@ WHERE {
   ?claim schema:appearance ?doc ; cnd:verificationStatus ?claimStatus .
   ?doc schema:url ?url .
 }"""
+SEED_DOC = ox.NamedNode(ID + "doc/rex-baotou-nkrdp-pilot")
 
 EVIDENCE = """
 SELECT ?exact ?start ?end WHERE {
@@ -47,12 +49,12 @@ SELECT ?designee ?region ?level ?kind ?exact WHERE {
 }"""
 
 
-def rows(store: Store, sparql: str) -> list[dict[str, str]]:
-    return [{k: term_text(v) for k, v in row.items()} for row in store.select(sparql)]
+def rows(store: Store, sparql: str, **bindings: ox.NamedNode) -> list[dict[str, str]]:
+    return [{k: term_text(v) for k, v in row.items()} for row in store.select(sparql, **bindings)]
 
 
 def test_seed_designation_is_found_with_its_provenance(built: Store) -> None:
-    [row] = rows(built, SEED_DESIGNATION)
+    [row] = rows(built, SEED_DESIGNATION, doc=SEED_DOC)
     del row["designation"]
     assert row == {
         "designee": ID + "zone/baotou-rare-earth-htz",
@@ -91,11 +93,13 @@ def test_reported_only_in_region_claim(built: Store) -> None:
 def test_every_quad_is_in_a_named_graph_of_the_design(built: Store) -> None:
     default_only = built.query("ASK { ?s ?p ?o }", union=False)
     assert bool(default_only) is False
+    sources = sorted(ID + "graph/source/" + p.stem for p in (SEEDS_DIR / "records").glob("*.yaml"))
+    assert len(sources) == 37
     assert built.named_graphs() == [
         ID + "graph/derived",
         ID + "graph/ontology",
         ID + "graph/reference",
-        ID + "graph/source/rex-baotou-nkrdp-pilot",
+        *sources,
     ]
 
 

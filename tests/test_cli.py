@@ -13,6 +13,27 @@ from api.cli import main
 
 ID = "https://w3id.org/china-designations/id/"
 PROGRAMS = "SELECT ?p WHERE { ?p a cnd:Program } ORDER BY ?p"
+PROGRAM_IRIS = [
+    ID + "program/" + slug
+    for slug in (
+        "advanced-manufacturing-clusters",
+        "independent-innovation-demonstration-zones",
+        "manufacturing-innovation-centers",
+        "manufacturing-pilot-platforms",
+        "national-high-tech-zones",
+        "national-key-rd-program",
+        "new-industrialization-demonstration-bases",
+        "nkrdp-industrialization-pilot",
+        "pilot-free-trade-zones",
+        "rare-earth-access-list",
+        "rare-earth-transformation-pilot",
+        "strategic-emerging-industry-clusters",
+        "supply-chain-ecosystem-pilot",
+        "sustainable-development-agenda-zones",
+        "torch-industrialization-bases",
+        "torch-program",
+    )
+]
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -25,10 +46,9 @@ def test_query_table(built_dir: Path) -> None:
     assert code == 0
     assert out.splitlines() == [
         "p",
-        "-" * len(ID + "program/nkrdp-industrialization-pilot"),
-        ID + "program/national-key-rd-program",
-        ID + "program/nkrdp-industrialization-pilot",
-        "(2 rows)",
+        "-" * len(ID + "program/independent-innovation-demonstration-zones"),
+        *PROGRAM_IRIS,
+        "(16 rows)",
     ]
 
 
@@ -38,7 +58,7 @@ def test_query_from_file_as_csv(built_dir: Path, tmp_path: Path) -> None:
     code, out, _ = run("query", "--store", str(built_dir), "-f", str(query), "--format", "csv")
     assert (code, out.splitlines()) == (
         0,
-        ["p", ID + "program/national-key-rd-program", ID + "program/nkrdp-industrialization-pilot"],
+        ["p", *PROGRAM_IRIS],
     )
 
 
@@ -49,10 +69,7 @@ def test_construct_as_nquads(built_dir: Path) -> None:
     program = "<https://w3id.org/china-designations/def#Program>"
     assert (code, sorted(out.splitlines())) == (
         0,
-        [
-            f"<{ID}program/national-key-rd-program> {kind} {program} .",
-            f"<{ID}program/nkrdp-industrialization-pilot> {kind} {program} .",
-        ],
+        [f"<{iri}> {kind} {program} ." for iri in PROGRAM_IRIS],
     )
 
 
@@ -73,11 +90,14 @@ def test_stats_json(built_dir: Path) -> None:
     code, out, _ = run("stats", "--store", str(built_dir), "--json")
     counts = json.loads(out)
     assert code == 0
-    assert {k: counts[k] for k in ("provinces", "designations", "documents", "named_graphs")} == {
+    keys = ("provinces", "prefectures", "programs", "designations", "documents", "named_graphs")
+    assert {k: counts[k] for k in keys} == {
         "provinces": 34,
-        "designations": 1,
-        "documents": 1,
-        "named_graphs": 4,
+        "prefectures": 340,
+        "programs": 16,
+        "designations": 68,
+        "documents": 37,
+        "named_graphs": 40,
     }
 
 

@@ -124,3 +124,12 @@ def test_batch_of_another_program(seeds: Path) -> None:
         f"{path}: designations.0.batch: some-other-batch is not a batch of "
         "nkrdp-industrialization-pilot"
     ]
+
+
+def test_organisation_designee_needs_a_place(seeds: Path) -> None:
+    data = yaml.safe_load(yaml.safe_dump(RECORD))
+    data["designations"][0]["designee"] = "org/miit"
+    path = write(seeds, data)
+    assert problems(seeds) == [
+        f"{path}: designations.0.designee: org/miit has no located_in to place it"
+    ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from graph import iris
 from graph.divisions import Division
 from graph.mapping.terms import Quad, date_literal, in_graph, label_triples
 from graph.namespaces import CND, GEO, ORG, REFERENCE_GRAPH, SCHEMA, concept
-from graph.reference import Batch, Cluster, Organisation, Program, Reference, Zone
+from graph.reference import Batch, ChangeEvent, Cluster, Organisation, Program, Reference, Zone
 
 Triples = list[tuple[Node, Node, Node]]
 
@@ -143,6 +143,29 @@ def cluster_triples(c: Cluster) -> Triples:
     out += [(s, SCHEMA.containedInPlace, iris.entity(p)) for p in c.located_in]
     out += label_triples(s, c.names)
     out += [(s, DCTERMS.source, URIRef(u)) for u in c.sources]
+    if c.note:
+        out.append((s, RDFS.comment, Literal(c.note, lang="en")))
+    return out
+
+
+def change_event_triples(e: ChangeEvent) -> Triples:
+    """An org:ChangeEvent: the organisations before and after, its date, and what it concerns."""
+    s = iris.change_event(e.slug)
+    out: Triples = [(s, RDF.type, ORG.ChangeEvent), (s, RDF.type, PROV.Activity)]
+    out += label_triples(s, e.names)
+    out += [(s, ORG.originalOrganization, iris.entity(o)) for o in e.original]
+    out += [(s, ORG.resultingOrganization, iris.entity(o)) for o in e.resulting]
+    out += [(iris.entity(o), ORG.changedBy, s) for o in sorted({*e.original, *e.resulting})]
+    out += [(s, DCTERMS.subject, iris.program(p)) for p in e.concerns]
+    out.append((s, DCTERMS.description, Literal(" ".join(e.description.split()), lang="en")))
+    if e.date:
+        out += [
+            (s, DCTERMS.date, date_literal(e.date)),
+            (s, CND.dateBasis, concept("date-basis", e.date.basis)),
+        ]
+        if e.date.note:
+            out.append((s, SKOS.editorialNote, Literal(e.date.note, lang="en")))
+    out += [(s, DCTERMS.source, URIRef(u)) for u in e.sources]
     return out
 
 
@@ -158,3 +181,5 @@ def map_reference(reference: Reference, divisions: list[Division]) -> Iterator[Q
         yield from in_graph(zone_triples(z), REFERENCE_GRAPH)
     for c in reference.clusters:
         yield from in_graph(cluster_triples(c), REFERENCE_GRAPH)
+    for e in reference.change_events:
+        yield from in_graph(change_event_triples(e), REFERENCE_GRAPH)
