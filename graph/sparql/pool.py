@@ -107,6 +107,10 @@ class WorkerPool:
         held = [self._take(deadline)]
         try:
             return self._exchange(held, 0, replace(job, generation=self.generation), deadline)
+        except errors.QueryTimeout:
+            raise errors.QueryTimeout(
+                f"the query ran past its time limit of {seconds:g} s and was stopped"
+            ) from None
         finally:
             self._idle.put(held[0])
 
