@@ -56,6 +56,19 @@ def solutions_json(names: list[str], rows: list[Row], truncated: bool) -> bytes:
     return json.dumps(body, ensure_ascii=False).encode("utf-8")
 
 
+def _xml_text(value: str) -> str:
+    """Escaped element text; carriage returns and edge whitespace as character references,
+    so that XML parsers that normalise or trim text give the value back unchanged."""
+    body = value.strip(" \t\n\r")
+    start = value.index(body) if body else len(value)
+    head, tail = value[:start], value[start + len(body) :]
+
+    def refs(part: str) -> str:
+        return "".join(f"&#{ord(c)};" for c in part)
+
+    return refs(head) + escape(body).replace("\r", "&#13;") + refs(tail)
+
+
 def _xml_term(term: Any) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -71,7 +84,7 @@ def _xml_term(term: Any) -> str:
         attr = f" datatype={quoteattr(term.datatype.value)}"
     else:
         attr = ""
-    return f"<literal{attr}>{escape(term.value)}</literal>"
+    return f"<literal{attr}>{_xml_text(term.value)}</literal>"
 
 
 def solutions_xml(names: list[str], rows: list[Row], truncated: bool) -> bytes:
@@ -151,10 +164,22 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 _WITH_PREFIXES = {"turtle", "trig", "rdfxml"}
 
 
+def _used_prefixes(triples: Sequence[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
+    """The prefixes whose namespace starts some IRI of the triples."""
+    iris = {
+        t.value
+        for triple in triples
+        for t in (triple.subject, triple.predicate, triple.object)
+        if isinstance(t, ox.NamedNode)
+    }
+    iris |= {t.datatype.value for triple in triples if isinstance(t := triple.object, ox.Literal)}
+    return {p: ns for p, ns in prefixes.items() if any(iri.startswith(ns) for iri in iris)}
+
+
 def rdf(triples: Sequence[ox.Triple], fmt: str, prefixes: Mapping[str, str] = PREFIXES) -> bytes:
     """Triples in an RDF format; dataset formats put them in the default graph."""
     out: Sequence[ox.Triple] | list[ox.Quad] = triples
     if fmt in ("nquads", "trig"):
         out = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-    used = dict(prefixes) if fmt in _WITH_PREFIXES else None
+    used = _used_prefixes(triples, prefixes) if fmt in _WITH_PREFIXES else None
     return ox.serialize(out, format=RDF_FORMATS[fmt], prefixes=used) or b""
