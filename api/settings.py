@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest request body accepted on /sparql, in bytes; larger bodies get 413.",
     )
+    in_memory: bool = Field(
+        False,
+        description="Let each query worker copy the store into memory: several times faster "
+        "joins and aggregates, at the cost of memory and a slower start after each update.",
+    )
     allow_remote: bool = Field(
         False,
         description="Let SPARQL SERVICE and LOAD fetch remote addresses; refused (403) when off.",

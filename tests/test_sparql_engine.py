@@ -138,3 +138,19 @@ def test_pool_replaces_a_worker_that_runs_over(pool: WorkerPool) -> None:
     assert pool.pids() != before
     outcome = pool.run(Job("query", "ASK { ?s ?p 8 }", solutions_media=JSON), 10)
     assert outcome.body == b'{"head": {}, "boolean": true}'
+
+
+def test_in_memory_workers_see_updates(tmp_path: Path) -> None:
+    Store.ensure(tmp_path / "store")
+    workers = WorkerPool(tmp_path / "store", 2, in_memory=True)
+    workers.start()
+    try:
+        ask = Job("query", "ASK { ?s ?p 1 }", solutions_media=JSON)
+        before = [workers.run(ask, 10).body for _ in range(2)]
+        insert = "INSERT DATA { GRAPH <http://g> { <http://s> <http://p> 1 } }"
+        workers.update(Job("update", insert), 10)
+        after = [workers.run(ask, 10).body for _ in range(2)]
+    finally:
+        workers.close()
+    assert before == [b'{"head": {}, "boolean": false}'] * 2
+    assert after == [b'{"head": {}, "boolean": true}'] * 2

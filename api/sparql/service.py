@@ -35,7 +35,7 @@ class SparqlService:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pool = WorkerPool(settings.store, settings.workers)
+        self.pool = WorkerPool(settings.store, settings.workers, settings.in_memory)
         self.features = Features(settings.update_token is not None, settings.allow_remote)
         self._counts: tuple[int, dict[str, int]] | None = None
 

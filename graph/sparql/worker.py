@@ -11,6 +11,8 @@ import logging
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from graph.errors import DesignationsError
 from graph.sparql.execute import dataset_counts, read_graph, run_query, run_update
 from graph.sparql.jobs import Failure, Job, Outcome
@@ -22,8 +24,9 @@ log = logging.getLogger(__name__)
 class Session:
     """A worker's state: the store directory and the snapshot it holds, if any."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, in_memory: bool = False) -> None:
         self.path = path
+        self.in_memory = in_memory
         self.store: Store | None = None
         self.generation = -1
 
@@ -31,9 +34,18 @@ class Session:
         """The read-only store as of the given generation, reopened when it is newer."""
         if self.store is None or generation != self.generation:
             self.store = None
-            self.store = Store.open(self.path)
+            self.store = self._open()
             self.generation = generation
         return self.store
+
+    def _open(self) -> Store:
+        store = Store.open(self.path)
+        if not self.in_memory:
+            return store
+        copy = ox.Store()
+        data = store.inner.dump(format=ox.RdfFormat.N_QUADS)
+        copy.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        return Store(copy, self.path)
 
     def release(self) -> Outcome:
         """Let go of the snapshot so that an update may write."""
@@ -65,9 +77,9 @@ class Session:
             return Failure("InternalError", f"{type(exc).__name__} in the query worker")
 
 
-def serve(conn: Connection, path: Path) -> None:
+def serve(conn: Connection, path: Path, in_memory: bool = False) -> None:
     """The worker's main loop: receive a job, send its outcome, until the pipe closes."""
-    session = Session(path)
+    session = Session(path, in_memory)
     while True:
         try:
             job = conn.recv()
