@@ -8,12 +8,30 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from graph.errors import DesignationsError, LoadError, NotFound, QueryError, StoreError
+from graph.errors import (
+    DesignationsError,
+    Forbidden,
+    LoadError,
+    NotAcceptable,
+    NotFound,
+    ProtocolError,
+    QueryError,
+    QueryTimeout,
+    ServiceBusy,
+    StoreError,
+    TooLarge,
+)
 
 log = logging.getLogger(__name__)
 
 STATUS: dict[type[DesignationsError], int] = {
+    ProtocolError: 400,
     QueryError: 400,
+    Forbidden: 403,
+    NotAcceptable: 406,
+    TooLarge: 413,
+    QueryTimeout: 503,
+    ServiceBusy: 503,
     LoadError: 400,
     NotFound: 404,
     StoreError: 503,

@@ -21,3 +21,33 @@ class Settings(BaseSettings):
     update_token: str | None = Field(
         None, description="Bearer token that enables SPARQL Update; updates are refused without it."
     )
+    query_timeout: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="Seconds a SPARQL query or update may run before its worker is killed; "
+        "a request may lower it with the `timeout` parameter.",
+    )
+    workers: int = Field(
+        4, ge=1, le=64, description="Worker processes that run SPARQL queries side by side."
+    )
+    max_rows: int = Field(
+        10_000,
+        ge=1,
+        description="Most rows (or triples) a SPARQL answer carries; a longer answer is cut "
+        "and says so (X-Designations-Truncated header, `truncated` in JSON results).",
+    )
+    max_body_bytes: int = Field(
+        4 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body accepted on /sparql, in bytes; larger bodies get 413.",
+    )
+    in_memory: bool = Field(
+        False,
+        description="Let each query worker copy the store into memory: several times faster "
+        "joins and aggregates, at the cost of memory and a slower start after each update.",
+    )
+    allow_remote: bool = Field(
+        False,
+        description="Let SPARQL SERVICE and LOAD fetch remote addresses; refused (403) when off.",
+    )

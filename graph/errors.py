@@ -37,3 +37,28 @@ class LoadError(DesignationsError):
 
 class NotFound(DesignationsError):
     """Raised when an entity, graph or resource asked for does not exist."""
+
+
+class NotAcceptable(DesignationsError):
+    """Raised when none of the formats a client accepts can carry the answer."""
+
+
+class Forbidden(DesignationsError):
+    """Raised when the settings do not allow an operation (an update without the token,
+    SERVICE or LOAD while remote access is off)."""
+
+
+class QueryTimeout(DesignationsError):
+    """Raised when a query or update runs past its time limit and is stopped."""
+
+
+class ServiceBusy(DesignationsError):
+    """Raised when no query worker becomes free in time, or a worker died under a job."""
+
+
+class TooLarge(DesignationsError):
+    """Raised when a request body is larger than the configured cap."""
+
+
+class ProtocolError(QueryError):
+    """Raised when a SPARQL protocol request is malformed: parameters, media type, encoding."""

@@ -44,6 +44,18 @@ class Store:
         return cls(inner, path)
 
     @classmethod
+    def ensure(cls, path: Path) -> None:
+        """Create an empty store in path unless one is there: an empty directory is an empty
+        store."""
+        if (path / "CURRENT").exists():
+            return
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            ox.Store(str(path)).flush()
+        except OSError as exc:
+            raise StoreError(f"cannot create a store at {path}: {exc}") from exc
+
+    @classmethod
     def memory(cls) -> Store:
         """A fresh in-memory store, for tests and scratch work."""
         return cls(ox.Store())
@@ -56,9 +68,10 @@ class Store:
         union: bool = True,
         default_graph: list[ox.NamedNode] | None = None,
         named_graphs: list[ox.NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query as written; values are bound with substitutions, never spliced."""
-        options: dict[str, Any] = {"prefixes": PREFIXES}
+        options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base_iri}
         if default_graph is not None:
             options["default_graph"] = default_graph
         else:
@@ -82,12 +95,14 @@ class Store:
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update (relative IRIs resolve against base_iri when given)."""
         try:
-            self.inner.update(sparql)
+            self.inner.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"update failed: {exc}") from exc
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Bulk-add quads."""

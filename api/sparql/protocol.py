@@ -1,0 +1,174 @@
+"""Reading a SPARQL 1.1 Protocol request: which operation, its text, dataset and time limit.
+
+GET carries a query in the query string (an update there is refused); POST carries a query
+or an update as a form (application/x-www-form-urlencoded) or directly
+(application/sparql-query, application/sparql-update), with dataset parameters in the URL.
+Bodies must be UTF-8. A GET with neither query nor graph asks for the service description;
+`graph=IRI` asks for one named graph (the Graph Store Protocol's indirect GET).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+
+from graph.errors import ProtocolError, TooLarge
+from graph.sparql import Dataset
+from graph.sparql.jobs import checked_iri
+
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+UTF8 = {"utf-8", "utf8"}
+DATASET_PARAMETERS = {
+    "query": ("default-graph-uri", "named-graph-uri"),
+    "update": ("using-graph-uri", "using-named-graph-uri"),
+}
+Params = list[tuple[str, str]]
+OperationKind = Literal["query", "update", "graph", "description"]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What a request asks the endpoint to do."""
+
+    kind: OperationKind
+    text: str = ""
+    graph: str = ""
+    dataset: Dataset = field(default_factory=Dataset)
+    timeout: float | None = None
+
+
+def decode(data: bytes, what: str) -> str:
+    """Bytes as UTF-8 text, or a ProtocolError naming what they were."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(f"{what} is not UTF-8 (bad byte at offset {exc.start})") from None
+
+
+def form(data: bytes, what: str) -> Params:
+    """The name-value pairs of a URL-encoded form or query string."""
+    try:
+        return parse_qsl(decode(data, what), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise ProtocolError(f"{what} has percent-escapes that are not UTF-8") from None
+
+
+def single(params: Params, name: str) -> str | None:
+    """The one value of a parameter, None when absent; ProtocolError when repeated."""
+    found = [value for key, value in params if key == name]
+    if len(found) > 1:
+        raise ProtocolError(f"give one {name} parameter, not {len(found)}")
+    return found[0] if found else None
+
+
+def timeout(params: Params) -> float | None:
+    """The `timeout` parameter in seconds, if given."""
+    text = single(params, "timeout")
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise ProtocolError(f"timeout must be a positive number of seconds, not {text!r}")
+    return value
+
+
+def operation(params: Params) -> Operation:
+    """The operation the parameters ask for."""
+    query, update = single(params, "query"), single(params, "update")
+    if query is not None and update is not None:
+        raise ProtocolError("give either a query or an update, not both")
+    graph = single(params, "graph")
+    limit = timeout(params)
+    if query is None and update is None:
+        if graph is not None:
+            return Operation("graph", graph=checked_iri(graph), timeout=limit)
+        return Operation("description", timeout=limit)
+    kind: OperationKind = "query" if query is not None else "update"
+    text = query if query is not None else update
+    if not (text or "").strip():
+        raise ProtocolError(f"the {kind} is empty")
+    default_key, named_key = DATASET_PARAMETERS[kind]
+    defaults = [v for k, v in params if k == default_key]
+    named = [v for k, v in params if k == named_key]
+    return Operation(kind, str(text), dataset=Dataset.of(defaults, named), timeout=limit)
+
+
+def content_type(header: str) -> tuple[str, dict[str, str]]:
+    """The media type of a Content-Type header, lower case, and its parameters."""
+    media, *rest = header.split(";")
+    params = {}
+    for piece in rest:
+        name, _, value = piece.partition("=")
+        params[name.strip().lower()] = value.strip().strip('"')
+    return media.strip().lower(), params
+
+
+async def body(request: Request, cap: int) -> bytes:
+    """The request body, refused with TooLarge as soon as it passes cap bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"the request body of {declared} bytes is over the limit of {cap} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise TooLarge(f"the request body is over the limit of {cap} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _post(url: Params, media: str, charset: str | None, data: bytes) -> Operation:
+    if charset is not None and charset.lower() not in UTF8:
+        raise ProtocolError(f"the body must be UTF-8, not charset={charset}")
+    if media == FORM:
+        op = operation(url + form(data, "the form body"))
+        if op.kind in ("graph", "description"):
+            raise ProtocolError("a form POST needs a query or an update parameter")
+        return op
+    if media in (QUERY, UPDATE):
+        if any(key in ("query", "update") for key, _ in url):
+            raise ProtocolError(f"with {media}, the body is the only query or update")
+        name = "query" if media == QUERY else "update"
+        return operation([*url, (name, decode(data, "the request body"))])
+    raise ProtocolError(
+        f"POST a query as {QUERY}, an update as {UPDATE}, or either as {FORM}; "
+        f"got {media or 'no Content-Type'}"
+    )
+
+
+async def read_operation(request: Request, cap: int) -> Operation:
+    """The operation an HTTP request asks for, checked."""
+    url = form(request.scope.get("query_string", b""), "the query string")
+    if request.method == "GET":
+        if single(url, "update") is not None:
+            raise ProtocolError("send updates with POST, not GET")
+        return operation(url)
+    media, params = content_type(request.headers.get("content-type", ""))
+    return _post(url, media, params.get("charset"), await body(request, cap))
+
+
+def _first(value: str | None) -> str:
+    return (value or "").split(",")[0].strip()
+
+
+def endpoint_url(request: Request) -> str:
+    """The URL the client used for this endpoint, as proxies report it in X-Forwarded-*."""
+    scheme = _first(request.headers.get("x-forwarded-proto")).lower()
+    if scheme not in ("http", "https"):
+        scheme = request.url.scheme
+    host = _first(request.headers.get("x-forwarded-host")) or request.headers.get("host", "")
+    if not host or any(c in host for c in ' /\\<>"{}|^`'):
+        host = request.url.netloc
+    prefix = _first(request.headers.get("x-forwarded-prefix")).rstrip("/")
+    if prefix and not prefix.startswith("/"):
+        prefix = "/" + prefix
+    return f"{scheme}://{host}{prefix}{request.url.path}"

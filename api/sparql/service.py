@@ -1,0 +1,115 @@
+"""The endpoint's engine for one app: the worker pool, the settings, and cached VoID counts.
+
+Every method blocks (it waits on a worker), so routes call them in a thread.
+"""
+
+from __future__ import annotations
+
+import hmac
+import math
+
+from api.negotiation import negotiate
+from api.settings import Settings
+from api.sparql.protocol import Operation
+from graph.errors import Forbidden, NotAcceptable
+from graph.sparql import (
+    GRAPH_MEDIA,
+    SOLUTION_MEDIA,
+    Features,
+    Job,
+    Outcome,
+    WorkerPool,
+    description,
+    refuse_remote,
+    service_description,
+    with_using,
+    writers,
+)
+
+SOLUTION_TYPES = list(SOLUTION_MEDIA)
+GRAPH_TYPES = list(GRAPH_MEDIA)
+
+
+class SparqlService:
+    """Answers SPARQL protocol operations through a pool of worker processes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool = WorkerPool(settings.store, settings.workers, settings.in_memory)
+        self.features = Features(settings.update_token is not None, settings.allow_remote)
+        self._counts: tuple[int, dict[str, int]] | None = None
+
+    def start(self) -> None:
+        """Start the workers."""
+        self.pool.start()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self.pool.close()
+
+    def seconds(self, op: Operation) -> float:
+        """The time limit of an operation: the setting, lowered by the request's timeout."""
+        return min(op.timeout or math.inf, self.settings.query_timeout)
+
+    def _check(self, text: str) -> None:
+        if not self.settings.allow_remote:
+            refuse_remote(text)
+
+    def answer(self, op: Operation, accept: str | None, endpoint: str) -> Outcome:
+        """Run a query or read a graph, serialised in the format the client accepts."""
+        solutions, graphs = negotiate(accept, SOLUTION_TYPES), negotiate(accept, GRAPH_TYPES)
+        if op.kind == "description":
+            return self.description(graphs, endpoint)
+        if op.kind == "graph":
+            solutions = None
+        if solutions is None and graphs is None:
+            raise NotAcceptable(f"no acceptable format; this endpoint offers {self.offered()}")
+        self._check(op.text)
+        job = Job(
+            "graph" if op.kind == "graph" else "query",
+            op.text,
+            graph=op.graph,
+            dataset=op.dataset,
+            base_iri=endpoint,
+            solutions_media=solutions,
+            graph_media=graphs,
+            max_rows=self.settings.max_rows,
+        )
+        return self.pool.run(job, self.seconds(op))
+
+    def update(self, op: Operation, authorization: str | None, endpoint: str) -> None:
+        """Apply an update for a client bearing the update token."""
+        self.authorise(authorization)
+        self._check(op.text)
+        job = Job("update", with_using(op.text, op.dataset), base_iri=endpoint)
+        self.pool.update(job, self.seconds(op))
+
+    def authorise(self, authorization: str | None) -> None:
+        """Forbidden unless updates are on and the header carries the token."""
+        token = self.settings.update_token
+        if token is None:
+            raise Forbidden("updates are disabled on this endpoint (no update token is set)")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), token):
+            raise Forbidden("updates need the header Authorization: Bearer <update token>")
+
+    def description(self, media: str | None, endpoint: str) -> Outcome:
+        """The service description with VoID counts, in an RDF format."""
+        if media is None:
+            raise NotAcceptable(f"the service description is RDF: {', '.join(GRAPH_TYPES)}")
+        triples = service_description(endpoint, self.features, self.counts())
+        body = writers.rdf(triples, GRAPH_MEDIA[media], description.PREFIXES)
+        return Outcome(media, body)
+
+    def counts(self) -> dict[str, int]:
+        """VoID figures of the dataset, computed once per store generation."""
+        generation = self.pool.generation
+        if self._counts is None or self._counts[0] != generation:
+            outcome = self.pool.run(Job("stats"), self.settings.query_timeout)
+            self._counts = (generation, outcome.counts)
+        return self._counts[1]
+
+    @staticmethod
+    def offered() -> str:
+        """Every media type offered, for error messages."""
+        return ", ".join(dict.fromkeys([*SOLUTION_TYPES, *GRAPH_TYPES]))

@@ -1,0 +1,199 @@
+"""SPARQL over HTTP on loopback: this server against rdflib-endpoint, on the same data.
+
+    python -m bench.sparql [--designations 100000] [--workdir data/bench]
+
+Builds the seeds, adds synthetic designations (bench/generate.py), writes one N-Quads file,
+serves it with `designations serve` and with `rdflib-endpoint serve`, then times four
+queries on both and prints medians and ratios. Needs the `bench` extra (rdflib-endpoint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from bench.generate import synthetic
+from graph import Store, build
+from graph.iris import entity
+from graph.namespaces import sparql_prologue
+from tests.server import free_port
+
+PROLOGUE = sparql_prologue()
+POINT = "SELECT ?p ?o WHERE {{ <{zone}> ?p ?o }}"
+JOIN = """SELECT ?d ?zone WHERE {{
+  ?d cnd:underProgram <{program}> ; cnd:designee ?zone .
+  ?zone schema:containedInPlace ?city .
+  ?city schema:containedInPlace <{province}> }}"""
+ONLY_IN_REGION = """SELECT ?program ?province WHERE {
+  ?d cnd:underProgram ?program ; cnd:designee ?zone .
+  ?zone schema:containedInPlace ?city . ?city schema:containedInPlace ?province }
+GROUP BY ?program ?province HAVING (COUNT(?d) = 1)"""
+LABEL = """SELECT ?s ?label WHERE {{ ?s skos:prefLabel|skos:altLabel ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), "{text}")) }}"""
+GUANGDONG = entity("adm/440000")
+WORKERS = 2
+WARM_UP = 2 * WORKERS
+OURS = {"ours (disk)": {}, "ours (memory)": {"DESIGNATIONS_IN_MEMORY": "true"}}
+
+
+def prepare(workdir: Path, designations: int) -> Path:
+    """Build the seeds, add synthetic data, and write everything to one N-Quads file."""
+    nquads = workdir / f"bench-{designations}.nq"
+    if nquads.exists():
+        return nquads
+    store_dir = workdir / "seed-store"
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    build(store_dir)
+    store = Store.open(store_dir, read_only=False)
+    store.extend(synthetic(store, designations))
+    store.flush()
+    nquads.write_bytes(store.canonical_nquads())
+    return nquads
+
+
+def load_ours(workdir: Path, nquads: Path) -> Path:
+    """A fresh store for this server holding exactly the N-Quads file."""
+    store_dir = workdir / "store"
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    subprocess.run(
+        [sys.executable, "-m", "api", "load", "--store", str(store_dir), "--graph",
+         str(entity("graph/bench-default")), str(nquads)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return store_dir
+
+
+@contextmanager
+def serving(command: list[str], port: int, path: str, env: dict[str, str]) -> Iterator[str]:
+    """Run a server until it answers ASK {} at path; stop it afterwards."""
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}{path}"
+    try:
+        _wait(process, base)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _wait(process: subprocess.Popen[bytes], base: str) -> None:
+    while process.poll() is None:
+        try:
+            if httpx.get(base, params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"server exited with {process.returncode}")
+
+
+def ask(client: httpx.Client, base: str, query: str) -> int:
+    """Run a query for JSON results; the number of rows."""
+    response = client.post(
+        base,
+        data={"query": PROLOGUE + query},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=1800,
+    )
+    response.raise_for_status()
+    body = response.json()
+    return len(body["results"]["bindings"]) if "results" in body else 1
+
+
+def timed(base: str, queries: list[str]) -> tuple[float, int]:
+    """Median seconds over the queries (one request each) and the rows of the first."""
+    times, rows = [], -1
+    client = httpx.Client()
+    for _ in range(WARM_UP):  # open the connection; let every worker open its snapshot
+        ask(client, base, "ASK {}")
+    for query in queries:
+        start = time.perf_counter()
+        n = ask(client, base, query)
+        times.append(time.perf_counter() - start)
+        rows = n if rows < 0 else rows
+    return statistics.median(times), rows
+
+
+def workloads(designations: int, reps: int) -> dict[str, Callable[[int], list[str]]]:
+    """Query lists per workload, given a repetition count."""
+    zones = max(designations // 5, 1)
+
+    def point(n: int) -> list[str]:
+        return [POINT.format(zone=entity(f"zone/bench-zone-{i * 7919 % zones}")) for i in range(n)]
+
+    def join(n: int) -> list[str]:
+        prog = entity("program/bench-program-1")
+        return [JOIN.format(program=prog, province=GUANGDONG)] * n
+
+    def label(n: int) -> list[str]:
+        return [LABEL.format(text=f"zone {123 + i}") for i in range(n)]
+
+    return {
+        "point lookup": point,
+        "two-hop join": join,
+        "only-in-region aggregate": lambda n: [ONLY_IN_REGION] * n,
+        "label search": label,
+    }
+
+
+def main() -> None:
+    """Prepare the data, run both servers in turn, print the comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--designations", type=int, default=100_000)
+    parser.add_argument("--workdir", type=Path, default=Path("data/bench"))
+    parser.add_argument("--reps", type=int, default=5, help="repetitions of slow workloads")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    nquads = prepare(args.workdir, args.designations)
+    print(f"data: {nquads} ({sum(1 for _ in nquads.open('rb'))} quads)", flush=True)
+    loads = workloads(args.designations, args.reps)
+    counts = {"point lookup": 50, "two-hop join": 20}
+    results: dict[str, dict[str, tuple[float, int]]] = {name: {} for name in loads}
+    store = load_ours(args.workdir, nquads)
+    for label, extra in OURS.items():
+        env = {"DESIGNATIONS_QUERY_TIMEOUT": "1800", "DESIGNATIONS_MAX_ROWS": "1000000", **extra}
+        env["DESIGNATIONS_WORKERS"] = str(WORKERS)
+        port = free_port()
+        command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
+        with serving(command, port, "/sparql", env) as base:
+            for name, make in loads.items():
+                results[name][label] = timed(base, make(counts.get(name, args.reps)))
+    port = free_port()
+    command = ["rdflib-endpoint", "serve", str(nquads), "--host", "127.0.0.1", "--port", str(port)]
+    command[0] = str(Path(sys.executable).with_name("rdflib-endpoint"))
+    with serving(command, port, "/", {}) as base:
+        for name, make in loads.items():
+            n = counts.get(name, args.reps)
+            results[name]["rdflib"] = timed(base, make(max(n // 5, 3)))
+    report(results)
+
+
+def report(results: dict[str, dict[str, tuple[float, int]]]) -> None:
+    """Medians side by side, the speed-ups over rdflib, and the row counts (which must agree)."""
+    head = f"{'workload':<26}{'disk ms':>10}{'memory ms':>11}{'rdflib ms':>11}"
+    print(head + f"{'disk x':>9}{'memory x':>10}{'rows':>20}")
+    for name, timing in results.items():
+        disk, memory, theirs = (timing[k] for k in (*OURS, "rdflib"))
+        rows = "/".join(str(t[1]) for t in (disk, memory, theirs))
+        print(
+            f"{name:<26}{disk[0] * 1e3:>10.2f}{memory[0] * 1e3:>11.2f}{theirs[0] * 1e3:>11.1f}"
+            f"{theirs[0] / disk[0]:>8.1f}x{theirs[0] / memory[0]:>9.1f}x{rows:>20}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""The SPARQL endpoint's engine: worker processes with time limits, row caps, result writers,
+the service description, and the checks a client's text passes before it runs."""
+
+from graph.sparql.description import Features, service_description
+from graph.sparql.jobs import GRAPH_MEDIA, SOLUTION_MEDIA, Dataset, Job, Outcome
+from graph.sparql.operations import refuse_remote, with_using
+from graph.sparql.pool import WorkerPool
+
+__all__ = [
+    "GRAPH_MEDIA",
+    "SOLUTION_MEDIA",
+    "Dataset",
+    "Features",
+    "Job",
+    "Outcome",
+    "WorkerPool",
+    "refuse_remote",
+    "service_description",
+    "with_using",
+]

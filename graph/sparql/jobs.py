@@ -1,0 +1,93 @@
+"""What the endpoint asks a worker to do, and what comes back: small picklable values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pyoxigraph as ox
+
+from graph.errors import ProtocolError
+
+JobKind = Literal["query", "update", "graph", "stats", "release"]
+
+SOLUTION_MEDIA: dict[str, str] = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+"""Media types offered for SELECT and ASK results, in the server's order of preference."""
+
+GRAPH_MEDIA: dict[str, str] = {
+    "text/turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/json": "jsonld",
+}
+"""Media types offered for CONSTRUCT and DESCRIBE results and graphs, in order of preference."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An RDF dataset named by the protocol (default-graph-uri, named-graph-uri, using-...)."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+    @classmethod
+    def of(cls, default_graphs: Iterable[str], named_graphs: Iterable[str]) -> Dataset:
+        """A dataset from parameter values, each checked to be an absolute IRI."""
+        return cls(tuple(map(checked_iri, default_graphs)), tuple(map(checked_iri, named_graphs)))
+
+
+def checked_iri(text: str) -> str:
+    """The text when it is an absolute IRI; ProtocolError otherwise."""
+    try:
+        return ox.NamedNode(text).value
+    except ValueError as exc:
+        raise ProtocolError(f"not an absolute IRI: {text!r} ({exc})") from None
+
+
+@dataclass(frozen=True)
+class Job:
+    """One piece of work for a worker process."""
+
+    kind: JobKind
+    text: str = ""
+    graph: str = ""
+    dataset: Dataset = field(default_factory=Dataset)
+    base_iri: str | None = None
+    solutions_media: str | None = None
+    graph_media: str | None = None
+    max_rows: int = 10_000
+    generation: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finished job: the serialised body, its media type, and whether rows were cut."""
+
+    media_type: str = ""
+    body: bytes = b""
+    truncated: bool = False
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A job that failed on purpose: the name of a graph.errors class and its message."""
+
+    error: str
+    message: str

@@ -1,0 +1,170 @@
+"""A pool of query worker processes with time limits that hold.
+
+Each job goes to an idle worker; the caller's thread waits on the worker's pipe until the
+deadline. A worker that runs over is killed (SIGKILL frees its CPU at once) and replaced by a
+fresh one, and the caller gets QueryTimeout. An update takes every worker first, so no query
+reads while the store is open for writing, and bumps the generation so that workers reopen
+their read-only snapshot.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import threading
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from time import monotonic
+
+from graph import errors
+from graph.sparql.jobs import Failure, Job, Outcome
+from graph.sparql.worker import serve
+
+RELEASE = Job("release")
+RELEASE_SECONDS = 10.0
+
+
+def context() -> BaseContext:
+    """Fork workers from a clean server process that has already imported the worker."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["graph.sparql.worker"])
+    return ctx
+
+
+class Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, ctx: BaseContext, path: Path, in_memory: bool = False) -> None:
+        parent, child = ctx.Pipe()
+        self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+            target=serve, args=(child, path, in_memory), daemon=True, name="designations-sparql"
+        )
+        self.process.start()
+        child.close()
+        self.conn: Connection = parent
+
+    @property
+    def pid(self) -> int:
+        """The worker's process id."""
+        return self.process.pid or 0
+
+    def ask(self, job: Job, seconds: float) -> Outcome | Failure | None:
+        """Send a job and wait for its reply; None when the time ran out first."""
+        self.conn.send(job)
+        if not self.conn.poll(max(seconds, 0.0)):
+            return None
+        reply: Outcome | Failure = self.conn.recv()
+        return reply
+
+    def kill(self) -> None:
+        """Stop the process at once and reap it."""
+        self.process.kill()
+        self.process.join(10)
+        self.conn.close()
+
+    def stop(self) -> None:
+        """Close the pipe so the worker returns, killing it if it does not."""
+        self.conn.close()
+        self.process.join(2)
+        if self.process.is_alive():
+            self.kill()
+
+
+def raise_failure(failure: Failure) -> None:
+    """Raise the library error a worker reported."""
+    cls = getattr(errors, failure.error, None)
+    if isinstance(cls, type) and issubclass(cls, errors.DesignationsError):
+        raise cls(failure.message)
+    raise RuntimeError(f"query worker: {failure.message}")
+
+
+class WorkerPool:
+    """N worker processes over the store at path; thread-safe.
+
+    With in_memory, each worker copies its read-only snapshot into memory: queries run
+    several times faster, at the cost of memory and of a slower start after each update.
+    """
+
+    def __init__(self, path: Path, size: int, in_memory: bool = False) -> None:
+        self.path = path
+        self.size = size
+        self.in_memory = in_memory
+        self.generation = 0
+        self._ctx = context()
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._writer = threading.Lock()
+
+    def start(self) -> None:
+        """Start the workers."""
+        for _ in range(self.size):
+            self._idle.put(Worker(self._ctx, self.path, self.in_memory))
+
+    def pids(self) -> list[int]:
+        """Process ids of the idle workers (for diagnostics and tests)."""
+        return sorted(w.pid for w in list(self._idle.queue))
+
+    def run(self, job: Job, seconds: float) -> Outcome:
+        """Do a read job within the time limit; QueryTimeout or ServiceBusy when it cannot."""
+        deadline = monotonic() + seconds
+        held = [self._take(deadline)]
+        try:
+            return self._exchange(held, 0, replace(job, generation=self.generation), deadline)
+        except errors.QueryTimeout:
+            raise errors.QueryTimeout(
+                f"the query ran past its time limit of {seconds:g} s and was stopped"
+            ) from None
+        finally:
+            self._idle.put(held[0])
+
+    def update(self, job: Job, seconds: float) -> Outcome:
+        """Do an update with every worker held, then let workers reopen the store."""
+        deadline = monotonic() + seconds
+        with self._writer:
+            held: list[Worker] = []
+            try:
+                while len(held) < self.size:
+                    held.append(self._take(deadline))
+                for i in range(1, len(held)):
+                    self._exchange(held, i, RELEASE, monotonic() + RELEASE_SECONDS)
+                return self._exchange(held, 0, job, deadline)
+            finally:
+                self.generation += 1
+                for worker in held:
+                    self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop every idle worker."""
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
+
+    def _take(self, deadline: float) -> Worker:
+        try:
+            return self._idle.get(timeout=max(deadline - monotonic(), 0.001))
+        except queue.Empty:
+            raise errors.ServiceBusy("every query worker is busy; try again shortly") from None
+
+    def _exchange(self, held: list[Worker], i: int, job: Job, deadline: float) -> Outcome:
+        """Run a job on held[i]; a worker that dies or runs over is replaced in held."""
+        seconds = deadline - monotonic()
+        try:
+            reply = held[i].ask(job, seconds)
+        except (EOFError, OSError):
+            held[i] = self._replace(held[i])
+            raise errors.ServiceBusy("a query worker stopped under the job; try again") from None
+        if reply is None:
+            held[i] = self._replace(held[i])
+            raise errors.QueryTimeout(f"the {job.kind} ran past its time limit and was stopped")
+        if isinstance(reply, Failure):
+            raise_failure(reply)
+        assert isinstance(reply, Outcome)
+        return reply
+
+    def _replace(self, worker: Worker) -> Worker:
+        worker.kill()
+        return Worker(self._ctx, self.path, self.in_memory)

@@ -1,0 +1,88 @@
+"""The worker process: answers jobs from its pipe over the store opened read-only.
+
+A worker keeps one read-only snapshot of the store and reopens it when a job carries a newer
+generation (the pool bumps the generation after every update). An update job opens the store
+read-write for the length of the update only, after every worker has let go of its snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import DesignationsError
+from graph.sparql.execute import dataset_counts, read_graph, run_query, run_update
+from graph.sparql.jobs import Failure, Job, Outcome
+from graph.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    """A worker's state: the store directory and the snapshot it holds, if any."""
+
+    def __init__(self, path: Path, in_memory: bool = False) -> None:
+        self.path = path
+        self.in_memory = in_memory
+        self.store: Store | None = None
+        self.generation = -1
+
+    def snapshot(self, generation: int) -> Store:
+        """The read-only store as of the given generation, reopened when it is newer."""
+        if self.store is None or generation != self.generation:
+            self.store = None
+            self.store = self._open()
+            self.generation = generation
+        return self.store
+
+    def _open(self) -> Store:
+        store = Store.open(self.path)
+        if not self.in_memory:
+            return store
+        copy = ox.Store()
+        data = store.inner.dump(format=ox.RdfFormat.N_QUADS)
+        copy.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        return Store(copy, self.path)
+
+    def release(self) -> Outcome:
+        """Let go of the snapshot so that an update may write."""
+        self.store = None
+        return Outcome()
+
+    def run(self, job: Job) -> Outcome:
+        """Do one job and return its outcome; library errors propagate."""
+        if job.kind == "release":
+            return self.release()
+        if job.kind == "update":
+            self.release()
+            return run_update(self.path, job)
+        store = self.snapshot(job.generation)
+        if job.kind == "graph":
+            return read_graph(store, job)
+        if job.kind == "stats":
+            return Outcome(counts=dataset_counts(store))
+        return run_query(store, job)
+
+    def handle(self, job: Job) -> Outcome | Failure:
+        """Do one job; a library error becomes a Failure, anything else a logged Failure."""
+        try:
+            return self.run(job)
+        except DesignationsError as exc:
+            return Failure(type(exc).__name__, str(exc))
+        except Exception as exc:
+            log.exception("worker failed on a %s job", job.kind)
+            return Failure("InternalError", f"{type(exc).__name__} in the query worker")
+
+
+def serve(conn: Connection, path: Path, in_memory: bool = False) -> None:
+    """The worker's main loop: receive a job, send its outcome, until the pipe closes."""
+    session = Session(path, in_memory)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(session.handle(job))
