@@ -17,8 +17,10 @@ from graph import Store
 from graph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, source_graph
 
 BAOTOU = "https://w3id.org/china-designations/id/zone/baotou-rare-earth-htz"
-ZONES = "SELECT ?zone WHERE { ?zone a cnd:Zone }"
-ZONE_TRIPLES = "CONSTRUCT { ?zone a cnd:Zone } WHERE { ?zone a cnd:Zone }"
+# The zone with NBS code 150271 (the Baotou zone): one answer whatever else the corpus holds.
+CODED_ZONE = '?zone a cnd:Zone ; skos:notation "150271"^^cnd:nbsStatCode'
+ZONES = "SELECT ?zone WHERE { " + CODED_ZONE + " }"
+ZONE_TRIPLES = "CONSTRUCT { ?zone a cnd:Zone } WHERE { " + CODED_ZONE + " }"
 CND_ZONE = "https://w3id.org/china-designations/def#Zone"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -33,7 +35,11 @@ def error_body(response: httpx.Response) -> tuple[int, str]:
 
 def test_sparqlwrapper_select_json(server: str) -> None:
     client = SPARQLWrapper(server + "/sparql")
-    client.setQuery("PREFIX cnd: <https://w3id.org/china-designations/def#> " + ZONES)
+    prefixes = (
+        "PREFIX cnd: <https://w3id.org/china-designations/def#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    )
+    client.setQuery(prefixes + ZONES)
     client.setReturnFormat(JSON)
     result = client.query().convert()
     assert result == {
