@@ -1,0 +1,300 @@
+"""Reconciliation Service API 0.2 (what OpenRefine sends today) at /reconcile, and the parts
+both versions share: types, candidates, suggest, preview and extension values."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+from api.deps import IndexDep, StoreDep
+from api.errors import ERROR_RESPONSES, error_response
+from graph import lookup
+from graph.lookup import local_id
+from graph.namespaces import CND, ID
+from graph.reconcile import (
+    PROPERTIES,
+    TYPES,
+    Candidate,
+    MatchQuery,
+    extend,
+    is_known_constraint,
+    match,
+    suggest_properties,
+    suggest_types,
+)
+from graph.search import LabelIndex
+from graph.store import Store
+
+router = APIRouter(prefix="/reconcile", tags=["reconciliation"], responses=ERROR_RESPONSES)
+CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,99}$")
+ENTITY_PROPERTIES = ("province", "located_in")
+PREVIEW = {"width": 400, "height": 160}
+MAX_LIMIT = 50
+
+
+class Property02(BaseModel):
+    """A property constraint of a 0.2 query."""
+
+    pid: str
+    v: Any
+
+
+class Query02(BaseModel):
+    """One query of a 0.2 batch."""
+
+    model_config = ConfigDict(extra="forbid")
+    query: str = ""
+    type: str | list[str] | None = None
+    limit: int | None = None
+    properties: list[Property02] = []
+    type_strict: str | None = None
+
+
+BATCH_02 = TypeAdapter(dict[str, Query02])
+
+
+def values_of(v: Any) -> list[str]:
+    """A property value (string, number, entity object or a list of those) as strings."""
+    if isinstance(v, list):
+        return [s for item in v for s in values_of(item)]
+    if isinstance(v, dict):
+        return [str(v.get("id", v.get("name", "")))]
+    return [str(v).lower() if isinstance(v, bool) else str(v)]
+
+
+def match_query(
+    text: str, kinds: list[str], constraints: list[tuple[str, Any]], limit: int | None
+) -> MatchQuery:
+    """A library query from a version's fields; unknown types and properties are ignored."""
+    return MatchQuery(
+        text=text,
+        kinds=frozenset(k for k in kinds if k in TYPES),
+        constraints=tuple(
+            (pid, s) for pid, v in constraints if is_known_constraint(pid) for s in values_of(v)
+        ),
+        limit=min(max(limit or 5, 1), MAX_LIMIT),
+    )
+
+
+def type_object(kind: str) -> dict[str, str]:
+    """A type as {id, name}."""
+    return {"id": kind, "name": TYPES.get(kind, kind)}
+
+
+def candidate_02(c: Candidate) -> dict[str, Any]:
+    """A candidate in the 0.2 shape."""
+    features = [{"id": k, "value": v} for k, v in c.features.items()]
+    return {
+        "id": c.id,
+        "name": c.name,
+        "description": c.description,
+        "score": c.score,
+        "match": c.match,
+        "type": [type_object(c.kind)],
+        "features": features,
+    }
+
+
+def entity_suggestions(index: LabelIndex, prefix: str, kind: str | None) -> list[dict[str, Any]]:
+    """Entities whose names start with (or nearly match) the prefix."""
+    kinds = frozenset({kind}) if kind in TYPES else frozenset()
+    hits = index.search(prefix, kinds, limit=10) if prefix.strip() else []
+    return [
+        {
+            "id": local_id(h.iri),
+            "name": h.label,
+            "description": TYPES.get(h.kind, h.kind),
+            "notable": [type_object(h.kind)],
+        }
+        for h in hits
+    ]
+
+
+def preview_html(store: Store, id_: str) -> HTMLResponse:
+    """A small HTML card of an entity for an iframe."""
+    e = lookup.entity(store, str(ID[id_]))
+    names = [n for n in (e.labels.zh, e.labels.en, e.labels.pinyin) if n] or [id_]
+    where = ", ".join(r.label or r.id for r in e.located_in)
+    body = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(id_)}</title></head>"
+        "<body style='font-family:sans-serif;margin:.5rem'>"
+        f"<strong>{escape(names[0])}</strong>"
+        f"<div>{'<br>'.join(escape(n) for n in names[1:])}</div>"
+        f"<div style='color:#666'>{escape(TYPES.get(e.kind, e.kind))}"
+        f"{' · ' + escape(where) if where else ''} · {escape(', '.join(e.codes))}</div>"
+        f"<a href='/id/{escape(id_)}' target='_blank'>{escape(id_)}</a></body></html>"
+    )
+    return HTMLResponse(body)
+
+
+def extension_value(pid: str, value: str, store: Store) -> dict[str, Any]:
+    """One extension value: an entity {id, name}, an {int} or a {str}."""
+    if pid in ENTITY_PROPERTIES:
+        return {"id": value, "name": lookup.label(store, str(ID[value])) or value}
+    if pid == "designations":
+        return {"int": int(value)}
+    return {"str": value}
+
+
+def extension(store: Store, ids: list[str], pids: list[str]) -> dict[str, dict[str, list[Any]]]:
+    """Extension values per id and property, shaped as the spec's value objects."""
+    raw = extend(store, [i for i in ids if _is_id(i)], pids)
+    return {
+        i: {p: [extension_value(p, v, store) for v in raw.get(i, {}).get(p, [])] for p in pids}
+        for i in ids
+    }
+
+
+def _is_id(id_: str) -> bool:
+    return bool(re.match(r"^[a-z]+/[A-Za-z0-9-]{1,100}$", id_))
+
+
+def manifest_02(request: Request) -> dict[str, Any]:
+    """The 0.2 service manifest."""
+    base = str(request.url_for("reconcile_get"))
+    return {
+        "versions": ["0.2", "1.0-draft"],
+        "name": "China Designations Graph",
+        "identifierSpace": str(ID),
+        "schemaSpace": str(CND._NS),
+        "view": {"url": f"{ID}{{{{id}}}}"},
+        "defaultTypes": [type_object(k) for k in TYPES],
+        "suggest": {
+            name: {"service_url": base, "service_path": f"/suggest/{name}"}
+            for name in ("entity", "type", "property")
+        },
+        "preview": {"url": f"{base}/preview?id={{{{id}}}}", **PREVIEW},
+        "extend": {
+            "propose_properties": {"service_url": base, "service_path": "/propose_properties"},
+            "property_settings": [],
+        },
+    }
+
+
+def _json(data: Any, callback: str | None) -> Response:
+    if callback is None:
+        return JSONResponse(data)
+    if not CALLBACK.match(callback):
+        return error_response(400, "InvalidCallback", "callback must be a JavaScript identifier")
+    body = f"{callback}({json.dumps(data, ensure_ascii=False)});"
+    return Response(body, media_type="application/javascript")
+
+
+def answer_02(
+    request: Request, store: Store, index: LabelIndex, fields: dict[str, str | None]
+) -> Response:
+    """Manifest, a query batch or an extension request, by which field is present."""
+    callback = fields.get("callback")
+    try:
+        if fields.get("queries"):
+            batch = BATCH_02.validate_json(fields["queries"] or "")
+            return _json(
+                {k: {"result": run_02(store, index, q)} for k, q in batch.items()}, callback
+            )
+        if fields.get("extend"):
+            return _json(extend_02(store, fields["extend"] or ""), callback)
+    except (ValidationError, ValueError) as exc:
+        return error_response(400, "InvalidReconciliationRequest", _first_line(exc))
+    return _json(manifest_02(request), callback)
+
+
+def _first_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def run_02(store: Store, index: LabelIndex, q: Query02) -> list[dict[str, Any]]:
+    """The candidates of one 0.2 query."""
+    kinds = [q.type] if isinstance(q.type, str) else (q.type or [])
+    constraints = [(p.pid, p.v) for p in q.properties]
+    return [
+        candidate_02(c)
+        for c in match(store, index, match_query(q.query, kinds, constraints, q.limit))
+    ]
+
+
+class ExtendRequest(BaseModel):
+    """A data extension request: entity ids and the properties to fetch."""
+
+    ids: list[str]
+    properties: list[dict[str, Any]]
+
+
+def extend_02(store: Store, text: str) -> dict[str, Any]:
+    """A 0.2 extension response."""
+    req = ExtendRequest.model_validate_json(text)
+    pids = [str(p.get("id", "")) for p in req.properties]
+    meta = [{"id": p, "name": PROPERTIES.get(p, p)} for p in pids]
+    return {"meta": meta, "rows": extension(store, req.ids, pids)}
+
+
+Text = Annotated[str | None, Query(max_length=100_000)]
+
+
+@router.get("", name="reconcile_get", response_model=None)
+def reconcile_get(
+    request: Request,
+    store: StoreDep,
+    index: IndexDep,
+    queries: Text = None,
+    extend: Text = None,
+    callback: Text = None,
+) -> Response:
+    """0.2: the manifest (no parameters), a query batch (`queries`) or an extension (`extend`)."""
+    return answer_02(
+        request, store, index, {"queries": queries, "extend": extend, "callback": callback}
+    )
+
+
+@router.post("", response_model=None)
+async def reconcile_post(request: Request, store: StoreDep, index: IndexDep) -> Response:
+    """0.2: the same as GET, with the fields in a form body."""
+    form = await request.form()
+    fields = {k: v if isinstance(v, str) else None for k, v in form.items()}
+    fields.setdefault("callback", request.query_params.get("callback"))
+    return answer_02(request, store, index, fields)
+
+
+@router.get("/suggest/entity")
+def suggest_entity_02(
+    index: IndexDep,
+    prefix: Annotated[str, Query(max_length=200)] = "",
+    type: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, Any]:
+    """0.2: entities for an autocomplete prefix."""
+    return {"result": entity_suggestions(index, prefix, type)}
+
+
+@router.get("/suggest/type")
+def suggest_type_02(prefix: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
+    """0.2: types for an autocomplete prefix."""
+    return {"result": [{"id": t, "name": n} for t, n in suggest_types(prefix)]}
+
+
+@router.get("/suggest/property")
+def suggest_property_02(prefix: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
+    """0.2: properties for an autocomplete prefix."""
+    return {"result": [{"id": p, "name": n} for p, n in suggest_properties(prefix)]}
+
+
+@router.get("/preview", response_class=HTMLResponse)
+def preview_02(
+    store: StoreDep, id: Annotated[str, Query(pattern=r"^[a-z]+/[A-Za-z0-9-]{1,100}$")]
+) -> HTMLResponse:
+    """0.2: an HTML preview of an entity."""
+    return preview_html(store, id)
+
+
+@router.get("/propose_properties")
+def propose_properties_02(
+    type: Annotated[str, Query(max_length=100)] = "zone",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    """0.2: properties worth fetching for entities of a type."""
+    props = [{"id": p, "name": n} for p, n in PROPERTIES.items()][:limit]
+    return {"type": type, "properties": props, "limit": limit}

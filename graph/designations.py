@@ -1,0 +1,203 @@
+"""Designations and findings over SPARQL: filtered, paged in IRI order, with their sources.
+
+Filter values always go in as bindings; the query text is put together only from the fixed
+clauses below, one per filter in use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from itertools import islice
+
+import pyoxigraph as ox
+
+from graph.errors import NotFound
+from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
+from graph.namespaces import CND, SCHEMA
+from graph.store import Store
+from graph.views import Designation, Evidence, Finding, Source
+
+CLAUSES: dict[str, str] = {
+    "program": "?d cnd:underProgram ?program .",
+    "issuer": "?d cnd:designatedBy ?issuer .",
+    "designee": "?d cnd:designee ?designee .",
+    "region": "?d cnd:designee/schema:containedInPlace* ?region .",
+    "level": "?d cnd:level ?level .",
+    "status": "?d cnd:verificationStatus ?status .",
+    "date_from": "FILTER(BOUND(?date) && ?date >= SUBSTR(?date_from, 1, STRLEN(?date)))",
+    "date_to": "FILTER(BOUND(?date) && ?date <= SUBSTR(?date_to, 1, STRLEN(?date)))",
+}
+DATE_CLAUSE = """
+OPTIONAL { ?d cnd:announcedOn ?a } OPTIONAL { ?d cnd:decisionDate ?dd }
+OPTIONAL { ?d cnd:validFrom ?vf } BIND(STR(COALESCE(?a, ?dd, ?vf)) AS ?date)
+"""
+EVIDENCE_QUERY = """
+SELECT DISTINCT ?claim ?quote ?start ?end WHERE {
+  ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
+  OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
+} ORDER BY ?start ?quote
+"""
+FINDING_TYPES = {
+    "only-in-region": CND.OnlyInRegionFinding,
+    "first-in-region": CND.FirstInRegionFinding,
+    "claim-verdict": CND.ClaimVerdict,
+}
+KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+FINDING_CLAUSES: dict[str, str] = {
+    "designation": "?f cnd:aboutDesignation ?designation .",
+    "region": "?f cnd:withinRegion ?region .",
+}
+BASIS_CLAUSES = {
+    "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
+    "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
+}
+FINDINGS_ALL = (
+    "FILTER(?type IN (cnd:OnlyInRegionFinding, cnd:FirstInRegionFinding, cnd:ClaimVerdict))"
+)
+
+
+@dataclass(frozen=True)
+class DesignationFilter:
+    """Which designations to list; IRIs for entities, slugs for concepts, ISO dates."""
+
+    program: ox.NamedNode | None = None
+    issuer: ox.NamedNode | None = None
+    designee: ox.NamedNode | None = None
+    region: ox.NamedNode | None = None
+    level: ox.NamedNode | None = None
+    status: ox.NamedNode | None = None
+    date_from: ox.Literal | None = None
+    date_to: ox.Literal | None = None
+
+    def bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
+        """The filters in use, by variable name."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+def designations_query(names: list[str]) -> str:
+    """The SELECT for a set of filters: only fixed clauses, projected so bindings apply."""
+    body = [CLAUSES[n] for n in names if not n.startswith("date")]
+    if any(n.startswith("date") for n in names):
+        body += [DATE_CLAUSE, *(CLAUSES[n] for n in names if n.startswith("date"))]
+    projection = " ".join(f"?{n}" for n in names)
+    where = "\n  ".join(body)
+    return (
+        f"SELECT DISTINCT ?d {projection} WHERE {{\n  ?d a cnd:Designation .\n  {where}\n}}"
+        " ORDER BY ?d"
+    )
+
+
+def designations(
+    store: Store, flt: DesignationFilter, offset: int, limit: int
+) -> list[Designation]:
+    """A page of designations matching every filter, in IRI order."""
+    bindings = flt.bindings()
+    rows = store.query(designations_query(list(bindings)), bindings)
+    assert isinstance(rows, ox.QuerySolutions)
+    iris = [row["d"].value for row in islice(rows, offset, offset + limit)]
+    return [designation(store, iri) for iri in iris]
+
+
+def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]) -> list[Source]:
+    """The claims, each with its document, status and evidence quotes."""
+    out = []
+    for claim in claims:
+        props = properties(store, claim.value)
+        rows = store.select(EVIDENCE_QUERY, claim=ox.NamedNode(claim.value))
+        evidence = [
+            Evidence(
+                quote=r["quote"].value,
+                start=int(r["start"].value) if "start" in r else None,
+                end=int(r["end"].value) if "end" in r else None,
+            )
+            for r in rows
+        ]
+        document = ref(store, first(props, str(SCHEMA.appearance)))
+        if document is not None:
+            status = slug(first(props, str(CND.verificationStatus)))
+            out.append(
+                Source(claim=claim.value, document=document, status=status, evidence=evidence)
+            )
+    return out
+
+
+def designation(store: Store, iri: str) -> Designation:
+    """One designation with its parties, dates and sources; NotFound when there is none."""
+    props = properties(store, iri)
+    designee, program = (
+        ref(store, first(props, str(CND.designee))),
+        ref(store, first(props, str(CND.underProgram))),
+    )
+    if designee is None or program is None:
+        raise NotFound(f"no designation {local_id(iri)}")
+    return Designation(
+        iri=iri,
+        id=local_id(iri),
+        designee=designee,
+        program=program,
+        designated_by=refs(store, props.get(str(CND.designatedBy))),
+        type=slug(first(props, str(CND.designationType))),
+        level=slug(first(props, str(CND.level))),
+        status=slug(first(props, str(CND.verificationStatus))),
+        batch=ref(store, first(props, str(CND.batch))),
+        announced=_value(props, CND.announcedOn),
+        decided=_value(props, CND.decisionDate),
+        valid_from=_value(props, CND.validFrom),
+        valid_until=_value(props, CND.validUntil),
+        sources=sources(store, props.get(str(CND.supportedBy), [])),
+    )
+
+
+def _value(props: Properties, predicate: str) -> str | None:
+    term = first(props, str(predicate))
+    return term.value if term is not None else None
+
+
+def findings(
+    store: Store,
+    offset: int,
+    limit: int,
+    kind: str | None = None,
+    basis: str | None = None,
+    **filters: ox.NamedNode | None,
+) -> list[Finding]:
+    """A page of findings in IRI order, by kind, basis, designation and region."""
+    bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
+    body = [FINDING_CLAUSES[n] for n in bindings]
+    if kind is not None:
+        bindings["type"] = ox.NamedNode(str(FINDING_TYPES[kind]))
+    else:
+        body.append(FINDINGS_ALL)
+    if basis is not None:
+        body.append(BASIS_CLAUSES[basis])
+    projection = " ".join(f"?{n}" for n in bindings if n != "type")
+    where = " ".join(body)
+    query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ ?f a ?type . {where} }} ORDER BY ?f"
+    rows = store.query(query, bindings)
+    assert isinstance(rows, ox.QuerySolutions)
+    picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in picked]
+
+
+def finding(store: Store, iri: str, kind: str) -> Finding:
+    """One finding with what it is about and the claims that support it."""
+    props = properties(store, iri)
+    claims = props.get(str(CND.supportedBy), [])
+    count = first(props, str(CND.candidateCount))
+    return Finding(
+        iri=iri,
+        id=local_id(iri),
+        kind=kind,
+        basis="reported" if claims else "computed",
+        designation=ref(store, first(props, str(CND.aboutDesignation))),
+        region=ref(store, first(props, str(CND.withinRegion))),
+        region_level=slug(first(props, str(CND.regionLevel))),
+        candidate_count=int(count.value) if count is not None else None,
+        valid_as_of=_value(props, CND.validAsOf),
+        coverage=slug(first(props, str(CND.coverage))),
+        verdict=slug(first(props, str(CND.verdict))),
+        sources=sources(store, claims),
+    )
+
+
+__all__ = ["DesignationFilter", "designation", "designations", "finding", "findings"]

@@ -1,0 +1,151 @@
+"""Entity lookups over SPARQL: describe one entity, list entities of a kind, in stable order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
+
+import pyoxigraph as ox
+from rdflib.namespace import SKOS
+
+from graph.errors import NotFound
+from graph.namespaces import CND, ID, ORG, SCHEMA, concept
+from graph.search import KIND_OF_TYPE
+from graph.store import Store
+from graph.terms import OxTerm
+from graph.views import Entity, Labels, Ref
+
+Properties = dict[str, list[OxTerm]]
+TYPE_OF_KIND = {kind: iri for iri, kind in KIND_OF_TYPE.items()}
+PROPERTIES_QUERY = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o"
+LABEL_QUERY = """
+SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title ?l }
+ORDER BY DESC(LANGMATCHES(LANG(?l), "en")) DESC(LANGMATCHES(LANG(?l), "zh")) ?l
+"""
+KIND_QUERY = "SELECT ?e ?type WHERE { ?e a ?type } ORDER BY ?e"
+REGION_KIND_QUERY = """
+SELECT ?e ?type ?level WHERE { ?e a ?type ; cnd:adminLevel ?level } ORDER BY ?e
+"""
+TYPES_QUERY = "SELECT ?s ?type WHERE { ?s a ?type }"
+PREF = str(SKOS.prefLabel)
+
+
+def local_id(iri: str) -> str:
+    """The id of an IRI under id/ ("zone/baotou-rare-earth-htz"); other IRIs stay whole."""
+    return iri[len(ID) :] if iri.startswith(str(ID)) else iri
+
+
+def slug(term: OxTerm | None) -> str | None:
+    """The last path segment of a concept IRI ("national"), or a literal's value."""
+    if term is None:
+        return None
+    return term.value.rsplit("/", 1)[-1] if isinstance(term, ox.NamedNode) else term.value
+
+
+def properties(store: Store, iri: str) -> Properties:
+    """Every property of a subject, in any graph, as lists of objects in a stable order."""
+    out: Properties = defaultdict(list)
+    for row in store.select(PROPERTIES_QUERY, s=ox.NamedNode(iri)):
+        out[row["p"].value].append(row["o"])
+    return dict(out)
+
+
+def first(props: Properties, predicate: str) -> OxTerm | None:
+    """The first value of a predicate, or None."""
+    values = props.get(str(predicate))
+    return values[0] if values else None
+
+
+def label(store: Store, iri: str) -> str | None:
+    """An entity's English label, else Chinese, else a document's title, else None."""
+    rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
+    return rows[0]["l"].value if rows else None
+
+
+def ref(store: Store, term: OxTerm | None) -> Ref | None:
+    """A link to an entity with its label."""
+    if term is None:
+        return None
+    return Ref(iri=term.value, id=local_id(term.value), label=label(store, term.value))
+
+
+def refs(store: Store, terms: list[OxTerm] | None) -> list[Ref]:
+    """Links to several entities, in the order given."""
+    return [r for r in (ref(store, t) for t in terms or []) if r is not None]
+
+
+def kind_of(store: Store, iri: str) -> str | None:
+    """The kind (zone, organisation, program, region, cluster) of an entity, if it is one."""
+    for row in store.select(TYPES_QUERY, s=ox.NamedNode(iri)):
+        kind = KIND_OF_TYPE.get(row["type"].value)
+        if kind:
+            return kind
+    return None
+
+
+def labels(props: Properties) -> Labels:
+    """Preferred labels per language and alternative labels, from a subject's properties."""
+    pref = {
+        (t.language or "").lower(): t.value
+        for t in props.get(PREF, [])
+        if isinstance(t, ox.Literal)
+    }
+    alt = [t.value for t in props.get(str(SKOS.altLabel), [])]
+    zh, pinyin = pref.get("zh-hans"), pref.get("zh-latn-pinyin")
+    return Labels(zh=zh, en=pref.get("en"), pinyin=pinyin, alt=alt)
+
+
+def entity(store: Store, iri: str, kind: str | None = None) -> Entity:
+    """One zone, organisation, program, region or cluster; NotFound when it is none of them."""
+    kind = kind or kind_of(store, iri)
+    if kind is None:
+        raise NotFound(f"no zone, organisation, program, region or cluster {local_id(iri)}")
+    props = properties(store, iri)
+    parents = props.get(str(ORG.subOrganizationOf), []) + props.get(
+        "http://purl.org/dc/terms/isPartOf", []
+    )
+    return Entity(
+        iri=iri,
+        id=local_id(iri),
+        kind=kind,
+        labels=labels(props),
+        codes=[t.value for t in props.get(str(SKOS.notation), [])],
+        level=slug(first(props, str(CND.adminLevel))),
+        located_in=refs(store, props.get(str(SCHEMA.containedInPlace))),
+        part_of=refs(store, parents),
+        issuers=refs(store, props.get(str(CND.issuedBy))),
+    )
+
+
+def entity_of_kind(store: Store, iri: str, kind: str) -> Entity:
+    """One entity that must be of the given kind; NotFound otherwise."""
+    if kind_of(store, iri) != kind:
+        raise NotFound(f"no {kind} {local_id(iri)}")
+    return entity(store, iri, kind)
+
+
+def entities(
+    store: Store, kind: str, offset: int, limit: int, level: str | None = None
+) -> list[Entity]:
+    """A page of entities of a kind ordered by IRI; regions may be filtered by level."""
+    type_ = ox.NamedNode(TYPE_OF_KIND[kind])
+    if level is None:
+        rows = store.query(KIND_QUERY, {"type": type_})
+    else:
+        level_iri = ox.NamedNode(concept("admin-level", level))
+        rows = store.query(REGION_KIND_QUERY, {"type": type_, "level": level_iri})
+    assert isinstance(rows, ox.QuerySolutions)
+    page = islice(_subjects(rows), offset, offset + limit)
+    return [entity(store, iri, kind) for iri in page]
+
+
+def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:
+    for row in rows:
+        yield row["e"].value
+
+
+def is_subject(store: Store, iri: str) -> bool:
+    """Whether the store says anything about this IRI."""
+    result = store.query("ASK { ?s ?p ?o }", {"s": ox.NamedNode(iri)})
+    return bool(result)
