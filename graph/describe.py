@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import Graph
+from pyld import jsonld as pyld
 
 from graph.designations import DesignationFilter, designation, designations
 from graph.errors import NotFound
@@ -14,7 +14,6 @@ from graph.lookup import kind_of, label, local_id
 from graph.namespaces import PREFIXES
 from graph.paths import CONTEXT_FILE, ONTOLOGY_DIR
 from graph.store import Store
-from graph.terms import from_ox
 from graph.views import Designation
 
 DESCRIBE_QUERY = """
@@ -57,15 +56,12 @@ def serialise(triples: list[ox.Triple], fmt: str) -> bytes:
 
 
 def jsonld(triples: list[ox.Triple]) -> bytes:
-    """Triples as JSON-LD compacted with ontology/context.jsonld."""
-    graph = Graph()
-    for t in triples:
-        if not isinstance(t.subject, ox.Triple | ox.BlankNode) and not isinstance(
-            t.object, ox.Triple
-        ):
-            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-    context = json.loads((ONTOLOGY_DIR / CONTEXT_FILE).read_text("utf-8"))["@context"]
-    return graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8")
+    """Triples as JSON-LD compacted with ontology/context.jsonld (no remote contexts)."""
+    nquads = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    expanded = pyld.from_rdf(nquads, {"format": "application/n-quads"})
+    context = json.loads((ONTOLOGY_DIR / CONTEXT_FILE).read_text("utf-8"))
+    compacted = pyld.compact(expanded, context)
+    return json.dumps(compacted, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 @dataclass
