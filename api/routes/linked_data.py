@@ -4,7 +4,7 @@ ontology at /def."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header
 from fastapi import Path as PathParam
@@ -13,13 +13,16 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from api.deps import StoreDep
-from api.errors import ERROR_RESPONSES, error_response
+from api.errors import ERROR_RESPONSES, ErrorBody, error_response
 from api.negotiation import negotiate
 from graph.describe import describe, page, serialise
 from graph.namespaces import CND, ID
 from graph.ontology import terms, turtle
 
-router = APIRouter(tags=["linked data"], responses=ERROR_RESPONSES)
+NOT_ACCEPTABLE: dict[int | str, dict[str, Any]] = {
+    406: {"model": ErrorBody, "description": "No offered media type fits Accept"}
+}
+router = APIRouter(tags=["linked data"], responses={**ERROR_RESPONSES, **NOT_ACCEPTABLE})
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 FORMATS = {  # media type: (suffix, serialiser format, name)
     "text/html": ("html", "html", "HTML"),
