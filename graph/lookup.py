@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import islice
+from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDF, SKOS
 
 from graph.errors import NotFound
 from graph.namespaces import CND, ID, ORG, SCHEMA, concept
@@ -18,7 +19,7 @@ from graph.views import Entity, Labels, Ref
 
 Properties = dict[str, list[OxTerm]]
 TYPE_OF_KIND = {kind: iri for iri, kind in KIND_OF_TYPE.items()}
-PROPERTIES_QUERY = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o"
+PROPERTIES_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 LABEL_QUERY = """
 SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title ?l }
 ORDER BY DESC(LANGMATCHES(LANG(?l), "en")) DESC(LANGMATCHES(LANG(?l), "zh")) ?l
@@ -29,6 +30,7 @@ SELECT ?e ?type ?level WHERE { ?e a ?type ; cnd:adminLevel ?level } ORDER BY ?e
 """
 TYPES_QUERY = "SELECT ?s ?type WHERE { ?s a ?type }"
 PREF = str(SKOS.prefLabel)
+RDF_TYPE = str(RDF.type)
 
 
 def local_id(iri: str) -> str:
@@ -46,9 +48,14 @@ def slug(term: OxTerm | None) -> str | None:
 def properties(store: Store, iri: str) -> Properties:
     """Every property of a subject, in any graph, as lists of objects in a stable order."""
     out: Properties = defaultdict(list)
-    for row in store.select(PROPERTIES_QUERY, s=ox.NamedNode(iri)):
-        out[row["p"].value].append(row["o"])
+    rows = store.select(PROPERTIES_QUERY, s=ox.NamedNode(iri))
+    for p, o in sorted({(row["p"].value, row["o"]) for row in rows}, key=_order):
+        out[p].append(o)
     return dict(out)
+
+
+def _order(pair: tuple[str, OxTerm]) -> tuple[str, str]:
+    return pair[0], str(pair[1])
 
 
 def first(props: Properties, predicate: str) -> OxTerm | None:
@@ -57,10 +64,18 @@ def first(props: Properties, predicate: str) -> OxTerm | None:
     return values[0] if values else None
 
 
+# Labels per store instance. A store is opened read-only for serving, so its labels cannot
+# change under it; the entries go when the store does.
+_LABELS: WeakKeyDictionary[Store, dict[str, str | None]] = WeakKeyDictionary()
+
+
 def label(store: Store, iri: str) -> str | None:
     """An entity's English label, else Chinese, else a document's title, else None."""
-    rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
-    return rows[0]["l"].value if rows else None
+    cache = _LABELS.setdefault(store, {})
+    if iri not in cache:
+        rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
+        cache[iri] = rows[0]["l"].value if rows else None
+    return cache[iri]
 
 
 def ref(store: Store, term: OxTerm | None) -> Ref | None:
@@ -77,11 +92,13 @@ def refs(store: Store, terms: list[OxTerm] | None) -> list[Ref]:
 
 def kind_of(store: Store, iri: str) -> str | None:
     """The kind (zone, organisation, program, region, cluster) of an entity, if it is one."""
-    for row in store.select(TYPES_QUERY, s=ox.NamedNode(iri)):
-        kind = KIND_OF_TYPE.get(row["type"].value)
-        if kind:
-            return kind
-    return None
+    rows = store.select(TYPES_QUERY, s=ox.NamedNode(iri))
+    return kind_in([row["type"] for row in rows])
+
+
+def kind_in(types: list[OxTerm]) -> str | None:
+    """The kind named by the first of these rdf:type values that names one."""
+    return next((KIND_OF_TYPE[t.value] for t in types if t.value in KIND_OF_TYPE), None)
 
 
 def labels(props: Properties) -> Labels:
@@ -98,10 +115,10 @@ def labels(props: Properties) -> Labels:
 
 def entity(store: Store, iri: str, kind: str | None = None) -> Entity:
     """One zone, organisation, program, region or cluster; NotFound when it is none of them."""
-    kind = kind or kind_of(store, iri)
+    props = properties(store, iri)
+    kind = kind or kind_in(props.get(RDF_TYPE, []))
     if kind is None:
         raise NotFound(f"no zone, organisation, program, region or cluster {local_id(iri)}")
-    props = properties(store, iri)
     parents = props.get(str(ORG.subOrganizationOf), []) + props.get(
         "http://purl.org/dc/terms/isPartOf", []
     )
@@ -120,9 +137,13 @@ def entity(store: Store, iri: str, kind: str | None = None) -> Entity:
 
 def entity_of_kind(store: Store, iri: str, kind: str) -> Entity:
     """One entity that must be of the given kind; NotFound otherwise."""
-    if kind_of(store, iri) != kind:
+    try:
+        found = entity(store, iri)
+    except NotFound:
+        found = None
+    if found is None or found.kind != kind:
         raise NotFound(f"no {kind} {local_id(iri)}")
-    return entity(store, iri, kind)
+    return found
 
 
 def entities(
@@ -143,9 +164,3 @@ def entities(
 def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:
     for row in rows:
         yield row["e"].value
-
-
-def is_subject(store: Store, iri: str) -> bool:
-    """Whether the store says anything about this IRI."""
-    result = store.query("ASK { ?s ?p ?o }", {"s": ox.NamedNode(iri)})
-    return bool(result)
