@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from itertools import islice
 
 import pyoxigraph as ox
+from rdflib.namespace import PROV
 
 from graph.errors import NotFound
 from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
@@ -196,6 +197,9 @@ def finding(store: Store, iri: str, kind: str) -> Finding:
         valid_as_of=_value(props, CND.validAsOf),
         coverage=slug(first(props, str(CND.coverage))),
         verdict=slug(first(props, str(CND.verdict))),
+        judges=ref(store, first(props, str(CND.aboutClaim))),
+        compared_with=ref(store, first(props, str(CND.computedFinding))),
+        generated_by=_value(props, PROV.wasGeneratedBy),
         sources=sources(store, claims),
     )
 

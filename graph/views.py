@@ -90,6 +90,9 @@ class Finding(BaseModel):
     valid_as_of: str | None = None
     coverage: str | None = None
     verdict: str | None = None
+    judges: Ref | None = Field(None, description="The reported finding or claim a verdict judges.")
+    compared_with: Ref | None = Field(None, description="The computed finding it compared.")
+    generated_by: str | None = Field(None, description="The derivation run of a computed one.")
     sources: list[Source] = []
 
 

@@ -92,6 +92,9 @@ THE_FINDING = {
     "valid_as_of": None,
     "coverage": None,
     "verdict": None,
+    "judges": None,
+    "compared_with": None,
+    "generated_by": None,
     "sources": [
         {
             "claim": ID + "claim/518796df343d",
@@ -273,4 +276,5 @@ def test_cors_is_open_for_get_and_closed_for_other_methods(server: str) -> None:
     preflight = httpx.options(
         server + "/api/zones", headers={**origin, "Access-Control-Request-Method": "DELETE"}
     )
-    assert preflight.status_code == 400
+    assert error_of(preflight) == (400, 400, "CORSRefused")
+    assert preflight.json()["message"] == "Disallowed CORS method"

@@ -190,7 +190,7 @@ def answer_02(
     request: Request, store: Store, index: LabelIndex, fields: dict[str, str | None]
 ) -> Response:
     """Manifest, a query batch or an extension request, by which field is present."""
-    callback = fields.get("callback")
+    callback = fields.get("callback") or None
     try:
         if fields.get("queries"):
             batch = BATCH_02.validate_json(fields["queries"] or "")

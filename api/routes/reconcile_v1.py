@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictBool
 
 from api.deps import IndexDep, StoreDep
 from api.errors import ERROR_RESPONSES
@@ -34,7 +34,7 @@ class Condition(BaseModel):
     matchType: Literal["name", "id", "property"]
     propertyId: str | None = None
     propertyValue: Any
-    required: bool | None = None
+    required: StrictBool | None = None
     matchQuantifier: Literal["any", "all", "none"] | None = None
     matchQualifier: str | None = None
 
