@@ -97,7 +97,7 @@ def link(store: Store, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Link:
     if isinstance(term, ox.Literal):
         note = term.language or curie(term.datatype.value)
         return Link(text=term.value, note=note)
-    text = label(store, term.value) or local_id(term.value)
+    text = label(store, term.value) or curie(local_id(term.value))
     return Link(text=text, href=term.value)
 
 
@@ -114,6 +114,9 @@ def page(store: Store, iri: str) -> Page:
     for row in store.select(INCOMING_QUERY, o=ox.NamedNode(iri))[:500]:
         out.incoming.append((curie(row["p"].value), link(store, row["s"])))
     out.designations = related(store, iri)
+    if local_id(iri).startswith("designation/") and out.designations:
+        d = out.designations[0]
+        out.title = f"{d.designee.label or d.designee.id} — {d.program.label or d.program.id}"
     return out
 
 

@@ -21,7 +21,7 @@ Properties = dict[str, list[OxTerm]]
 TYPE_OF_KIND = {kind: iri for iri, kind in KIND_OF_TYPE.items()}
 PROPERTIES_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 LABEL_QUERY = """
-SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title ?l }
+SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title|rdfs:label ?l }
 ORDER BY DESC(LANGMATCHES(LANG(?l), "en")) DESC(LANGMATCHES(LANG(?l), "zh")) ?l
 """
 KIND_QUERY = "SELECT ?e ?type WHERE { ?e a ?type } ORDER BY ?e"
