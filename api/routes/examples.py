@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel
@@ -24,7 +25,7 @@ class ExampleQuery(BaseModel):
 
 
 def _shaped(request: Request, e: Example) -> ExampleQuery:
-    run = request.url_for("sparql_get").include_query_params(query=e.query)
+    run = request.base_url.replace(path="/sparql", query=urlencode({"query": e.query}))
     return ExampleQuery(**e.model_dump(), run=str(run))
 
 
