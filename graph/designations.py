@@ -14,7 +14,7 @@ from rdflib.namespace import PROV
 
 from graph.errors import NotFound
 from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
-from graph.namespaces import CND, SCHEMA
+from graph.namespaces import CND
 from graph.store import Store
 from graph.views import Designation, Evidence, Finding, Source
 
@@ -32,11 +32,15 @@ DATE_CLAUSE = """
 OPTIONAL { ?d cnd:announcedOn ?a } OPTIONAL { ?d cnd:decisionDate ?dd }
 OPTIONAL { ?d cnd:validFrom ?vf } BIND(STR(COALESCE(?a, ?dd, ?vf)) AS ?date)
 """
-EVIDENCE_QUERY = """
-SELECT DISTINCT ?claim ?quote ?start ?end WHERE {
-  ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
-  OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
-} ORDER BY ?start ?quote
+SOURCE_QUERY = """
+SELECT DISTINCT ?claim ?doc ?status ?quote ?start ?end WHERE {
+  ?claim schema:appearance ?doc .
+  OPTIONAL { ?claim cnd:verificationStatus ?status }
+  OPTIONAL {
+    ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
+    OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
+  }
+} ORDER BY ?doc ?start ?quote
 """
 FINDING_TYPES = {
     "only-in-region": CND.OnlyInRegionFinding,
@@ -52,9 +56,7 @@ BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
     "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
 }
-FINDINGS_ALL = (
-    "FILTER(?type IN (cnd:OnlyInRegionFinding, cnd:FirstInRegionFinding, cnd:ClaimVerdict))"
-)
+FINDINGS_ALL = "VALUES ?type { cnd:OnlyInRegionFinding cnd:FirstInRegionFinding cnd:ClaimVerdict }"
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,14 @@ def designations(
 
 
 def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]) -> list[Source]:
-    """The claims, each with its document, status and evidence quotes."""
+    """The claims, each with its document, status and evidence quotes (one query a claim)."""
     out = []
     for claim in claims:
-        props = properties(store, claim.value)
-        rows = store.select(EVIDENCE_QUERY, claim=ox.NamedNode(claim.value))
+        rows = store.select(SOURCE_QUERY, claim=ox.NamedNode(claim.value))
+        if not rows:
+            continue
+        document = ref(store, rows[0]["doc"])
+        assert document is not None
         evidence = [
             Evidence(
                 quote=r["quote"].value,
@@ -112,13 +117,10 @@ def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]
                 end=int(r["end"].value) if "end" in r else None,
             )
             for r in rows
+            if "quote" in r
         ]
-        document = ref(store, first(props, str(SCHEMA.appearance)))
-        if document is not None:
-            status = slug(first(props, str(CND.verificationStatus)))
-            out.append(
-                Source(claim=claim.value, document=document, status=status, evidence=evidence)
-            )
+        status = slug(rows[0].get("status"))
+        out.append(Source(claim=claim.value, document=document, status=status, evidence=evidence))
     return out
 
 
@@ -167,13 +169,13 @@ def findings(
     body = [FINDING_CLAUSES[n] for n in bindings]
     if kind is not None:
         bindings["type"] = ox.NamedNode(str(FINDING_TYPES[kind]))
-    else:
-        body.append(FINDINGS_ALL)
+    head = FINDINGS_ALL if kind is None else ""
     if basis is not None:
         body.append(BASIS_CLAUSES[basis])
     projection = " ".join(f"?{n}" for n in bindings if n != "type")
     where = " ".join(body)
-    query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ ?f a ?type . {where} }} ORDER BY ?f"
+    query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ {head} ?f a ?type . {where} }}"
+    query += " ORDER BY ?f"
     rows = store.query(query, bindings)
     assert isinstance(rows, ox.QuerySolutions)
     picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
