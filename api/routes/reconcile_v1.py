@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, StrictBool
 
 from api.deps import IndexDep, StoreDep
 from api.errors import ERROR_RESPONSES
-from api.routes.reconcile import (
+from api.reconciliation import (
     PREVIEW,
     ExtendRequest,
     entity_suggestions,
