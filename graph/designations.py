@@ -1,7 +1,12 @@
-"""Designations and findings over SPARQL: filtered, paged in IRI order, with their sources.
+"""Designations and findings over SPARQL: filtered, paged, with their sources.
 
 Filter values always go in as bindings; the query text is put together only from the fixed
-clauses below, one per filter in use.
+clauses below, one per filter in use. Lists come in the store's own order, which is the same
+for the same data on every request and every build: sorting a large result in SPARQL costs
+seconds (Oxigraph fetches each IRI's text to compare), while the store's order streams, so a
+page stops reading as soon as it is full. A region filter is applied to the designees after
+the query, from the set of places inside the region (Oxigraph applies bound values after a
+property path, which would otherwise walk every designation's ancestors).
 """
 
 from __future__ import annotations
@@ -21,13 +26,12 @@ from graph.views import Designation, Evidence, Finding, Source
 CLAUSES: dict[str, str] = {
     "program": "?d cnd:underProgram ?program .",
     "issuer": "?d cnd:designatedBy ?issuer .",
-    "designee": "?d cnd:designee ?designee .",
-    "region": "?d cnd:designee/schema:containedInPlace* ?region .",
     "level": "?d cnd:level ?level .",
     "status": "?d cnd:verificationStatus ?status .",
     "date_from": "FILTER(BOUND(?date) && ?date >= SUBSTR(?date_from, 1, STRLEN(?date)))",
     "date_to": "FILTER(BOUND(?date) && ?date <= SUBSTR(?date_to, 1, STRLEN(?date)))",
 }
+PLACES_QUERY = "SELECT ?place ?region WHERE { ?place schema:containedInPlace* ?region }"
 DATE_CLAUSE = """
 OPTIONAL { ?d cnd:announcedOn ?a } OPTIONAL { ?d cnd:decisionDate ?dd }
 OPTIONAL { ?d cnd:validFrom ?vf } BIND(STR(COALESCE(?a, ?dd, ?vf)) AS ?date)
@@ -73,32 +77,36 @@ class DesignationFilter:
     date_to: ox.Literal | None = None
 
     def bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
-        """The filters in use, by variable name."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The filters the query binds (all but the region), by variable name."""
+        return {k: v for k, v in asdict(self).items() if v is not None and k != "region"}
 
 
 def designations_query(names: list[str]) -> str:
     """The SELECT for a set of filters: only fixed clauses, projected so bindings apply."""
-    body = [CLAUSES[n] for n in names if not n.startswith("date")]
+    body = [CLAUSES[n] for n in names if n in CLAUSES and not n.startswith("date")]
     if any(n.startswith("date") for n in names):
         body += [DATE_CLAUSE, *(CLAUSES[n] for n in names if n.startswith("date"))]
-    projection = " ".join(f"?{n}" for n in names)
+    projection = " ".join(f"?{n}" for n in names if n != "designee")
     where = "\n  ".join(body)
-    return (
-        f"SELECT DISTINCT ?d {projection} WHERE {{\n  ?d a cnd:Designation .\n  {where}\n}}"
-        " ORDER BY ?d"
-    )
+    head = f"SELECT DISTINCT ?d ?designee {projection} WHERE {{"
+    return f"{head}\n  ?d cnd:designee ?designee .\n  {where}\n}}"
+
+
+def places_within(store: Store, region: ox.NamedNode) -> set[str]:
+    """The region and every place inside it, at any depth."""
+    return {row["place"].value for row in store.select(PLACES_QUERY, region=region)}
 
 
 def designations(
     store: Store, flt: DesignationFilter, offset: int, limit: int
 ) -> list[Designation]:
-    """A page of designations matching every filter, in IRI order."""
+    """A page of designations matching every filter, in the store's order."""
     bindings = flt.bindings()
     rows = store.query(designations_query(list(bindings)), bindings)
     assert isinstance(rows, ox.QuerySolutions)
-    iris = [row["d"].value for row in islice(rows, offset, offset + limit)]
-    return [designation(store, iri) for iri in iris]
+    places = places_within(store, flt.region) if flt.region is not None else None
+    matching = (row["d"].value for row in rows if places is None or row["designee"].value in places)
+    return [designation(store, iri) for iri in islice(matching, offset, offset + limit)]
 
 
 def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]) -> list[Source]:
@@ -164,7 +172,7 @@ def findings(
     basis: str | None = None,
     **filters: ox.NamedNode | None,
 ) -> list[Finding]:
-    """A page of findings in IRI order, by kind, basis, designation and region."""
+    """A page of findings in the store's order, by kind, basis, designation and region."""
     bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
     body = [FINDING_CLAUSES[n] for n in bindings]
     if kind is not None:
@@ -175,7 +183,6 @@ def findings(
     projection = " ".join(f"?{n}" for n in bindings if n != "type")
     where = " ".join(body)
     query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ {head} ?f a ?type . {where} }}"
-    query += " ORDER BY ?f"
     rows = store.query(query, bindings)
     assert isinstance(rows, ox.QuerySolutions)
     picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]

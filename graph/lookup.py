@@ -24,9 +24,9 @@ LABEL_QUERY = """
 SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title|rdfs:label ?l }
 ORDER BY DESC(LANGMATCHES(LANG(?l), "en")) DESC(LANGMATCHES(LANG(?l), "zh")) ?l
 """
-KIND_QUERY = "SELECT ?e ?type WHERE { ?e a ?type } ORDER BY ?e"
+KIND_QUERY = "SELECT ?e ?type WHERE { ?e a ?type }"
 REGION_KIND_QUERY = """
-SELECT ?e ?type ?level WHERE { ?e a ?type ; cnd:adminLevel ?level } ORDER BY ?e
+SELECT ?e ?type ?level WHERE { ?e a ?type ; cnd:adminLevel ?level }
 """
 TYPES_QUERY = "SELECT ?s ?type WHERE { ?s a ?type }"
 PREF = str(SKOS.prefLabel)
@@ -149,7 +149,8 @@ def entity_of_kind(store: Store, iri: str, kind: str) -> Entity:
 def entities(
     store: Store, kind: str, offset: int, limit: int, level: str | None = None
 ) -> list[Entity]:
-    """A page of entities of a kind ordered by IRI; regions may be filtered by level."""
+    """A page of entities of a kind in the store's order (the same for the same data; no
+    sort, so a page streams); regions may be filtered by level."""
     type_ = ox.NamedNode(TYPE_OF_KIND[kind])
     if level is None:
         rows = store.query(KIND_QUERY, {"type": type_})

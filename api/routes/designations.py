@@ -52,9 +52,10 @@ def list_designations(
     date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
 ) -> Page[Designation]:
-    """Designations in IRI order. `region` takes everything inside it (a province includes its
-    cities, counties and their zones); `from`/`to` (YYYY, YYYY-MM or YYYY-MM-DD) overlap the
-    announcement date, else the decision date, else the start of validity."""
+    """Designations in a stable order (the same for the same data). `region` takes everything
+    inside it (a province includes its cities, counties and their zones); `from`/`to` (YYYY,
+    YYYY-MM or YYYY-MM-DD) overlap the announcement date, else the decision date, else the
+    start of validity."""
     flt = DesignationFilter(
         program=_node(iris.program(program)) if program else None,
         issuer=_node(iris.entity(f"org/{issuer}")) if issuer else None,

@@ -1,4 +1,4 @@
-"""Zones, organisations, programs and clusters: lists in IRI order and one by its slug."""
+"""Zones, organisations, programs and clusters: lists in a stable order and one by its slug."""
 
 from __future__ import annotations
 

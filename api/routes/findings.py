@@ -32,7 +32,7 @@ def list_findings(
         str | None, Query(pattern=r"^[0-9a-f]{12}$", description="Designation hash.")
     ] = None,
 ) -> Page[Finding]:
-    """Findings in IRI order, each with what it is about and the claims behind it."""
+    """Findings in a stable order, each with what it is about and the claims behind it."""
     filters = {
         "region": ox.NamedNode(str(iris.division(region))) if region else None,
         "designation": ox.NamedNode(str(ID[f"designation/{designation}"])) if designation else None,
