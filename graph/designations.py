@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from itertools import islice
+from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
 from rdflib.namespace import PROV
@@ -92,9 +93,18 @@ def designations_query(names: list[str]) -> str:
     return f"{head}\n  ?d cnd:designee ?designee .\n  {where}\n}}"
 
 
-def places_within(store: Store, region: ox.NamedNode) -> set[str]:
+# Places inside each region asked for, per store instance: a store is opened read-only for
+# serving, so the administrative tree cannot change under it.
+_PLACES: WeakKeyDictionary[Store, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def places_within(store: Store, region: ox.NamedNode) -> frozenset[str]:
     """The region and every place inside it, at any depth."""
-    return {row["place"].value for row in store.select(PLACES_QUERY, region=region)}
+    cache = _PLACES.setdefault(store, {})
+    if region.value not in cache:
+        rows = store.select(PLACES_QUERY, region=region)
+        cache[region.value] = frozenset(row["place"].value for row in rows)
+    return cache[region.value]
 
 
 def designations(

@@ -9,8 +9,9 @@ Typos are tolerated by the Dice overlap of character bigrams.
 from __future__ import annotations
 
 import bisect
+import math
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ class LabelIndex:
             for g in set(bigrams(e.key)):
                 self.grams[g].append(i)
         self.sorted_keys = sorted((e.key, i) for i, e in enumerate(entries))
-        self.gram_counts = [len(set(bigrams(e.key))) for e in entries]
+        self.gram_sets = [frozenset(bigrams(e.key)) for e in entries]
 
     @classmethod
     def from_store(cls, store: Store) -> LabelIndex:
@@ -149,13 +150,22 @@ class LabelIndex:
         return hits
 
     def _fuzzy(self, key: str) -> list[Hit]:
+        """Entries whose bigrams overlap the key's with a Dice coefficient of MIN_DICE or more.
+
+        Candidates come from the key's rarest bigrams only: an entry reaching the threshold
+        shares at least `need` bigrams with the key, so it must hold one of any
+        len(grams) - need + 1 of them (prefix filtering); the Dice is then exact.
+        """
         grams = set(bigrams(key))
-        shared: Counter[int] = Counter()
-        for g in grams:
-            shared.update(self.grams.get(g, ()))
+        need = max(1, math.ceil(MIN_DICE * (len(grams) + 1) / 2))
+        rarest = sorted(grams, key=lambda g: len(self.grams.get(g, ())))
+        candidates: set[int] = set()
+        for g in rarest[: len(grams) - need + 1]:
+            candidates.update(self.grams.get(g, ()))
         hits = []
-        for i, n in shared.items():
-            dice = 2 * n / (len(grams) + self.gram_counts[i])
+        for i in candidates:
+            theirs = self.gram_sets[i]
+            dice = 2 * len(grams & theirs) / (len(grams) + len(theirs))
             if dice >= MIN_DICE and self.entries[i].key != key:
                 hits.append(self._hit(i, "fuzzy", 0.75 * dice))
         return hits
