@@ -7,10 +7,37 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
-from api.routes import health, sparql
+from api import docs, errors
+from api.cors import Cors
+from api.routes import (
+    designations,
+    entities,
+    examples,
+    findings,
+    health,
+    linked_data,
+    reconcile,
+    reconcile_v1,
+    regions,
+    search,
+    sparql,
+)
 from api.settings import Settings
 from graph import Store
+from graph.search import LabelIndex
+
+ROUTERS = [
+    health,
+    search,
+    regions,
+    designations,
+    findings,
+    examples,
+    sparql,
+    linked_data,
+    reconcile,
+    reconcile_v1,
+]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -22,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         Store.ensure(settings.store)
         app.state.store = Store.open(settings.store)
+        app.state.index = LabelIndex.from_store(app.state.store)
         yield
 
     app = FastAPI(
@@ -29,8 +57,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Who designated whom, under which program, when, and on what evidence.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     errors.install(app)
-    app.include_router(health.router)
-    app.include_router(sparql.router)
+    docs.install(app)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    for router in entities.routers:
+        app.include_router(router)
+    app.add_middleware(Cors, settings=settings)
     return app

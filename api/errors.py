@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
 
 from graph.errors import (
     DesignationsError,
@@ -36,6 +39,7 @@ STATUS: dict[type[DesignationsError], int] = {
     NotFound: 404,
     StoreError: 503,
 }
+HTTP_ERRORS = {400: "BadRequest", 404: "NotFound", 405: "MethodNotAllowed", 406: "NotAcceptable"}
 
 
 class ErrorBody(BaseModel):
@@ -44,6 +48,12 @@ class ErrorBody(BaseModel):
     status: int
     error: str
     message: str
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in ((400, "Bad request"), (404, "Not found"), (422, "Invalid parameters"))
+}
 
 
 def error_response(status: int, error: str, message: str) -> JSONResponse:
@@ -61,7 +71,29 @@ async def library_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, "InternalError", "internal error; it has been logged")
 
 
+async def http_error(request: Request, exc: Exception) -> JSONResponse:
+    """Starlette's own errors (unknown route, wrong method) in the one shape."""
+    assert isinstance(exc, HTTPException)
+    error = HTTP_ERRORS.get(exc.status_code, "HTTPError")
+    response = error_response(exc.status_code, error, str(exc.detail))
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """Invalid parameters or body: 422, naming each field and what is wrong with it."""
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
+        for e in exc.errors()
+    ]
+    return error_response(422, "InvalidRequest", "; ".join(problems) or "invalid request")
+
+
 def install(app: FastAPI) -> None:
     """Register the error handlers on an app."""
     app.add_exception_handler(DesignationsError, library_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, library_error)

@@ -51,3 +51,13 @@ class Settings(BaseSettings):
         False,
         description="Let SPARQL SERVICE and LOAD fetch remote addresses; refused (403) when off.",
     )
+    cors_origins: list[str] = Field(
+        ["*"], description="Origins allowed to call the API from a browser (CORS); [] for none."
+    )
+    cors_methods: list[str] = Field(
+        ["GET"],
+        description="Methods allowed cross-origin outside /reconcile (which always allows GET "
+        "and POST from any origin, as the reconciliation spec requires).",
+    )
+    page_size: int = Field(20, ge=1, le=1000, description="Default page size of REST lists.")
+    max_page_size: int = Field(200, ge=1, description="Largest page size a client may ask for.")

@@ -1,0 +1,43 @@
+"""Example SPARQL queries that researchers ask first, each with a link that runs it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Request
+from pydantic import BaseModel
+
+from api.errors import ERROR_RESPONSES
+from graph.examples import Example, example, examples
+
+router = APIRouter(prefix="/api/examples", tags=["examples"], responses=ERROR_RESPONSES)
+
+
+class ExampleQuery(BaseModel):
+    """An example query and the URL that runs it at the SPARQL endpoint."""
+
+    name: str
+    title: str
+    description: str
+    query: str
+    run: str
+
+
+def _shaped(request: Request, e: Example) -> ExampleQuery:
+    run = request.base_url.replace(path="/sparql", query=urlencode({"query": e.query}))
+    return ExampleQuery(**e.model_dump(), run=str(run))
+
+
+@router.get("")
+def list_examples(request: Request) -> list[ExampleQuery]:
+    """Every example query, by name."""
+    return [_shaped(request, e) for e in examples()]
+
+
+@router.get("/{name}")
+def get_example(
+    request: Request, name: Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
+) -> ExampleQuery:
+    """One example query by name."""
+    return _shaped(request, example(name))

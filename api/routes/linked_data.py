@@ -1,0 +1,103 @@
+"""Linked Data: every IRI under id/ as an HTML page, JSON-LD, Turtle or N-Triples; the
+ontology at /def."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+
+from api.deps import StoreDep
+from api.errors import ERROR_RESPONSES, ErrorBody, error_response
+from api.negotiation import negotiate
+from graph.describe import describe, page, serialise
+from graph.namespaces import CND, ID
+from graph.ontology import terms, turtle
+
+NOT_ACCEPTABLE: dict[int | str, dict[str, Any]] = {
+    406: {"model": ErrorBody, "description": "No offered media type fits Accept"}
+}
+router = APIRouter(tags=["linked data"], responses={**ERROR_RESPONSES, **NOT_ACCEPTABLE})
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
+FORMATS = {  # media type: (suffix, serialiser format, name)
+    "text/html": ("html", "html", "HTML"),
+    "application/ld+json": ("jsonld", "jsonld", "JSON-LD"),
+    "text/turtle": ("ttl", "turtle", "Turtle"),
+    "application/n-triples": ("nt", "ntriples", "N-Triples"),
+}
+MEDIA_OF_SUFFIX = {suffix: media for media, (suffix, _, _) in FORMATS.items()}
+ID_PATH = PathParam(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$", description="Path under id/.")
+AcceptHeader = Annotated[str | None, Header()]
+
+
+def local(iri: str) -> str:
+    """The link on this server for an IRI of the project; other IRIs stay as they are."""
+    if iri.startswith(str(ID)):
+        return "/id/" + iri[len(ID) :]
+    if iri.startswith(str(CND._NS)):
+        return "/def#" + iri[len(CND._NS) :]
+    return iri
+
+
+templates.env.globals["local"] = local
+
+
+def _choose(path: str, accept: str | None) -> tuple[str, str | None]:
+    """The path without a format suffix, and the media type asked for (None: nothing fits)."""
+    stem, dot, suffix = path.rpartition(".")
+    if dot and suffix in MEDIA_OF_SUFFIX:
+        return stem, MEDIA_OF_SUFFIX[suffix]
+    return path, negotiate(accept, list(FORMATS))
+
+
+@router.get(
+    "/id/{path:path}",
+    response_class=Response,
+    responses={200: {"content": {m: {} for m in FORMATS}, "description": "The description."}},
+)
+def resource(
+    request: Request,
+    store: StoreDep,
+    path: Annotated[str, ID_PATH],
+    accept: AcceptHeader = None,
+) -> Response:
+    """What the graph says about an IRI: HTML for people, RDF by Accept or by suffix."""
+    stem, media = _choose(path, accept)
+    if media is None:
+        offered = ", ".join(FORMATS)
+        return error_response(406, "NotAcceptable", f"offered media types: {offered}")
+    iri = str(ID[stem])
+    if media == "text/html":
+        formats = [(s, n) for s, _, n in list(FORMATS.values())[1:]]
+        context = {"page": page(store, iri), "formats": formats}
+        return templates.TemplateResponse(request, "page.html", context, headers=_vary())
+    body = serialise(describe(store, iri), FORMATS[media][1])
+    return Response(body, media_type=media, headers=_vary())
+
+
+def _vary() -> dict[str, str]:
+    return {"Vary": "Accept"}
+
+
+@router.get(
+    "/def",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}, "text/turtle": {}}, "description": "Ontology"}},
+)
+def ontology(request: Request, store: StoreDep, accept: AcceptHeader = None) -> Response:
+    """The cnd: vocabulary: an HTML list of terms, or its Turtle source."""
+    media = negotiate(accept, ["text/html", "text/turtle"])
+    if media is None:
+        return error_response(406, "NotAcceptable", "offered media types: text/html, text/turtle")
+    if media == "text/turtle":
+        return Response(turtle(), media_type=media, headers=_vary())
+    context = {"terms": terms(store)}
+    response: HTMLResponse = templates.TemplateResponse(
+        request, "ontology.html", context, headers=_vary()
+    )
+    return response

@@ -1,0 +1,115 @@
+"""REST lookup latency over HTTP on loopback: medians per route against the 5 ms target.
+
+    .venv/bin/python bench/rest_latency.py [--store DIR] [--url URL] [--rounds N]
+
+Without --url it builds the seeds into a temporary store (unless --store is given), starts
+`designations serve` on a free port, and measures with one keep-alive client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+TARGET_MS = 5.0
+LOOKUPS = [
+    ("floor: no store access", "GET", "/reconcile/1.0/suggest/type?prefix=zone", None),
+    ("zone by slug", "GET", "/api/zones/baotou-rare-earth-htz", None),
+    ("region by code", "GET", "/api/regions/150000", None),
+    ("organisation", "GET", "/api/organisations/miit", None),
+    ("designation", "GET", "/api/designations/b8dbb2318c06", None),
+    ("designations in province", "GET", "/api/designations?region=150000&limit=20", None),
+    ("findings", "GET", "/api/findings?kind=only-in-region", None),
+    ("search (Chinese)", "GET", "/api/search?q=包头稀土高新区", None),
+    ("search (typo)", "GET", "/api/search?q=Baotuo%20Rare%20Earth", None),
+    ("regions page", "GET", "/api/regions?level=province&limit=20", None),
+    ("reconcile 1.0", "POST", "/reconcile/1.0/match",
+     {"queries": [{"conditions": [{"matchType": "name", "propertyValue": "包头稀土高新区"}]}]}),
+]  # fmt: skip
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serving(store: Path) -> Iterator[str]:
+    """Run `designations serve` over the store; yield its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def median_ms(client: httpx.Client, method: str, path: str, body: object, rounds: int) -> float:
+    """Median wall time of a request in milliseconds, after a few warm-up requests."""
+    times = []
+    for i in range(rounds + 5):
+        start = time.perf_counter()
+        response = client.request(method, path, json=body)
+        elapsed = time.perf_counter() - start
+        response.raise_for_status()
+        if i >= 5:
+            times.append(elapsed * 1000)
+    return statistics.median(times)
+
+
+def measure(base: str, rounds: int) -> None:
+    """Print the median of every lookup beside the target."""
+    print(f"{'lookup':<28}{'median ms':>10}{'target ms':>11}  verdict")
+    with httpx.Client(base_url=base) as client:
+        for name, method, path, body in LOOKUPS:
+            ms = median_ms(client, method, path, body, rounds)
+            verdict = "ok" if ms < TARGET_MS else "SLOW"
+            print(f"{name:<28}{ms:>10.2f}{TARGET_MS:>11.1f}  {verdict}")
+
+
+def main() -> None:
+    """Parse arguments, get a server, measure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="A built store to serve.")
+    parser.add_argument("--url", help="Measure a server already running at this base URL.")
+    parser.add_argument("--rounds", type=int, default=200, help="Requests per lookup.")
+    args = parser.parse_args()
+    if args.url:
+        measure(args.url.rstrip("/"), args.rounds)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        store = args.store
+        if store is None:
+            from graph import build
+
+            store = Path(tmp) / "store"
+            build(store)
+        with serving(store) as base:
+            measure(base, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""Designations and findings over SPARQL: filtered, paged, with their sources.
+
+Filter values always go in as bindings; the query text is put together only from the fixed
+clauses below, one per filter in use. Lists come in the store's own order, which is the same
+for the same data on every request and every build: sorting a large result in SPARQL costs
+seconds (Oxigraph fetches each IRI's text to compare), while the store's order streams, so a
+page stops reading as soon as it is full. A region filter is applied to the designees after
+the query, from the set of places inside the region (Oxigraph applies bound values after a
+property path, which would otherwise walk every designation's ancestors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from itertools import islice
+from weakref import WeakKeyDictionary
+
+import pyoxigraph as ox
+from rdflib.namespace import PROV
+
+from graph.errors import NotFound
+from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
+from graph.namespaces import CND
+from graph.store import Store
+from graph.views import Designation, Evidence, Finding, Source
+
+CLAUSES: dict[str, str] = {
+    "program": "?d cnd:underProgram ?program .",
+    "issuer": "?d cnd:designatedBy ?issuer .",
+    "level": "?d cnd:level ?level .",
+    "status": "?d cnd:verificationStatus ?status .",
+    "date_from": "FILTER(BOUND(?date) && ?date >= SUBSTR(?date_from, 1, STRLEN(?date)))",
+    "date_to": "FILTER(BOUND(?date) && ?date <= SUBSTR(?date_to, 1, STRLEN(?date)))",
+}
+PLACES_QUERY = "SELECT ?place ?region WHERE { ?place schema:containedInPlace* ?region }"
+DATE_CLAUSE = """
+OPTIONAL { ?d cnd:announcedOn ?a } OPTIONAL { ?d cnd:decisionDate ?dd }
+OPTIONAL { ?d cnd:validFrom ?vf } BIND(STR(COALESCE(?a, ?dd, ?vf)) AS ?date)
+"""
+SOURCE_QUERY = """
+SELECT DISTINCT ?claim ?doc ?status ?quote ?start ?end WHERE {
+  ?claim schema:appearance ?doc .
+  OPTIONAL { ?claim cnd:verificationStatus ?status }
+  OPTIONAL {
+    ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
+    OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
+  }
+} ORDER BY ?doc ?start ?quote
+"""
+FINDING_TYPES = {
+    "only-in-region": CND.OnlyInRegionFinding,
+    "first-in-region": CND.FirstInRegionFinding,
+    "claim-verdict": CND.ClaimVerdict,
+}
+KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+FINDING_CLAUSES: dict[str, str] = {
+    "designation": "?f cnd:aboutDesignation ?designation .",
+    "region": "?f cnd:withinRegion ?region .",
+}
+BASIS_CLAUSES = {
+    "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
+    "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
+}
+FINDINGS_ALL = "VALUES ?type { cnd:OnlyInRegionFinding cnd:FirstInRegionFinding cnd:ClaimVerdict }"
+
+
+@dataclass(frozen=True)
+class DesignationFilter:
+    """Which designations to list; IRIs for entities, slugs for concepts, ISO dates."""
+
+    program: ox.NamedNode | None = None
+    issuer: ox.NamedNode | None = None
+    designee: ox.NamedNode | None = None
+    region: ox.NamedNode | None = None
+    level: ox.NamedNode | None = None
+    status: ox.NamedNode | None = None
+    date_from: ox.Literal | None = None
+    date_to: ox.Literal | None = None
+
+    def bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
+        """The filters the query binds (all but the region), by variable name."""
+        return {k: v for k, v in asdict(self).items() if v is not None and k != "region"}
+
+
+def designations_query(names: list[str]) -> str:
+    """The SELECT for a set of filters: only fixed clauses, projected so bindings apply."""
+    body = [CLAUSES[n] for n in names if n in CLAUSES and not n.startswith("date")]
+    if any(n.startswith("date") for n in names):
+        body += [DATE_CLAUSE, *(CLAUSES[n] for n in names if n.startswith("date"))]
+    projection = " ".join(f"?{n}" for n in names if n != "designee")
+    where = "\n  ".join(body)
+    head = f"SELECT DISTINCT ?d ?designee {projection} WHERE {{"
+    return f"{head}\n  ?d cnd:designee ?designee .\n  {where}\n}}"
+
+
+# Places inside each region asked for, per store instance: a store is opened read-only for
+# serving, so the administrative tree cannot change under it.
+_PLACES: WeakKeyDictionary[Store, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def places_within(store: Store, region: ox.NamedNode) -> frozenset[str]:
+    """The region and every place inside it, at any depth."""
+    cache = _PLACES.setdefault(store, {})
+    if region.value not in cache:
+        rows = store.select(PLACES_QUERY, region=region)
+        cache[region.value] = frozenset(row["place"].value for row in rows)
+    return cache[region.value]
+
+
+def designations(
+    store: Store, flt: DesignationFilter, offset: int, limit: int
+) -> list[Designation]:
+    """A page of designations matching every filter, in the store's order."""
+    bindings = flt.bindings()
+    rows = store.query(designations_query(list(bindings)), bindings)
+    assert isinstance(rows, ox.QuerySolutions)
+    places = places_within(store, flt.region) if flt.region is not None else None
+    matching = (row["d"].value for row in rows if places is None or row["designee"].value in places)
+    return [designation(store, iri) for iri in islice(matching, offset, offset + limit)]
+
+
+def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]) -> list[Source]:
+    """The claims, each with its document, status and evidence quotes (one query a claim)."""
+    out = []
+    for claim in claims:
+        rows = store.select(SOURCE_QUERY, claim=ox.NamedNode(claim.value))
+        if not rows:
+            continue
+        document = ref(store, rows[0]["doc"])
+        assert document is not None
+        evidence = [
+            Evidence(
+                quote=r["quote"].value,
+                start=int(r["start"].value) if "start" in r else None,
+                end=int(r["end"].value) if "end" in r else None,
+            )
+            for r in rows
+            if "quote" in r
+        ]
+        status = slug(rows[0].get("status"))
+        out.append(Source(claim=claim.value, document=document, status=status, evidence=evidence))
+    return out
+
+
+def designation(store: Store, iri: str) -> Designation:
+    """One designation with its parties, dates and sources; NotFound when there is none."""
+    props = properties(store, iri)
+    designee, program = (
+        ref(store, first(props, str(CND.designee))),
+        ref(store, first(props, str(CND.underProgram))),
+    )
+    if designee is None or program is None:
+        raise NotFound(f"no designation {local_id(iri)}")
+    return Designation(
+        iri=iri,
+        id=local_id(iri),
+        designee=designee,
+        program=program,
+        designated_by=refs(store, props.get(str(CND.designatedBy))),
+        type=slug(first(props, str(CND.designationType))),
+        level=slug(first(props, str(CND.level))),
+        status=slug(first(props, str(CND.verificationStatus))),
+        batch=ref(store, first(props, str(CND.batch))),
+        announced=_value(props, CND.announcedOn),
+        decided=_value(props, CND.decisionDate),
+        valid_from=_value(props, CND.validFrom),
+        valid_until=_value(props, CND.validUntil),
+        sources=sources(store, props.get(str(CND.supportedBy), [])),
+    )
+
+
+def _value(props: Properties, predicate: str) -> str | None:
+    term = first(props, str(predicate))
+    return term.value if term is not None else None
+
+
+def findings(
+    store: Store,
+    offset: int,
+    limit: int,
+    kind: str | None = None,
+    basis: str | None = None,
+    **filters: ox.NamedNode | None,
+) -> list[Finding]:
+    """A page of findings in the store's order, by kind, basis, designation and region."""
+    bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
+    body = [FINDING_CLAUSES[n] for n in bindings]
+    if kind is not None:
+        bindings["type"] = ox.NamedNode(str(FINDING_TYPES[kind]))
+    head = FINDINGS_ALL if kind is None else ""
+    if basis is not None:
+        body.append(BASIS_CLAUSES[basis])
+    projection = " ".join(f"?{n}" for n in bindings if n != "type")
+    where = " ".join(body)
+    query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ {head} ?f a ?type . {where} }}"
+    rows = store.query(query, bindings)
+    assert isinstance(rows, ox.QuerySolutions)
+    picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in picked]
+
+
+def finding(store: Store, iri: str, kind: str) -> Finding:
+    """One finding with what it is about and the claims that support it."""
+    props = properties(store, iri)
+    claims = props.get(str(CND.supportedBy), [])
+    count = first(props, str(CND.candidateCount))
+    return Finding(
+        iri=iri,
+        id=local_id(iri),
+        kind=kind,
+        basis="reported" if claims else "computed",
+        designation=ref(store, first(props, str(CND.aboutDesignation))),
+        region=ref(store, first(props, str(CND.withinRegion))),
+        region_level=slug(first(props, str(CND.regionLevel))),
+        candidate_count=int(count.value) if count is not None else None,
+        valid_as_of=_value(props, CND.validAsOf),
+        coverage=slug(first(props, str(CND.coverage))),
+        verdict=slug(first(props, str(CND.verdict))),
+        judges=ref(store, first(props, str(CND.aboutClaim))),
+        compared_with=ref(store, first(props, str(CND.computedFinding))),
+        generated_by=_value(props, PROV.wasGeneratedBy),
+        sources=sources(store, claims),
+    )
+
+
+__all__ = ["DesignationFilter", "designation", "designations", "finding", "findings"]

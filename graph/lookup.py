@@ -1,0 +1,167 @@
+"""Entity lookups over SPARQL: describe one entity, list entities of a kind, in stable order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
+from weakref import WeakKeyDictionary
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF, SKOS
+
+from graph.errors import NotFound
+from graph.namespaces import CND, ID, ORG, SCHEMA, concept
+from graph.search import KIND_OF_TYPE
+from graph.store import Store
+from graph.terms import OxTerm
+from graph.views import Entity, Labels, Ref
+
+Properties = dict[str, list[OxTerm]]
+TYPE_OF_KIND = {kind: iri for iri, kind in KIND_OF_TYPE.items()}
+PROPERTIES_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+LABEL_QUERY = """
+SELECT ?s ?l WHERE { ?s skos:prefLabel|dcterms:title|rdfs:label ?l }
+ORDER BY DESC(LANGMATCHES(LANG(?l), "en")) DESC(LANGMATCHES(LANG(?l), "zh")) ?l
+"""
+KIND_QUERY = "SELECT ?e ?type WHERE { ?e a ?type }"
+REGION_KIND_QUERY = """
+SELECT ?e ?type ?level WHERE { ?e a ?type ; cnd:adminLevel ?level }
+"""
+TYPES_QUERY = "SELECT ?s ?type WHERE { ?s a ?type }"
+PREF = str(SKOS.prefLabel)
+RDF_TYPE = str(RDF.type)
+
+
+def local_id(iri: str) -> str:
+    """The id of an IRI under id/ ("zone/baotou-rare-earth-htz"); other IRIs stay whole."""
+    return iri[len(ID) :] if iri.startswith(str(ID)) else iri
+
+
+def slug(term: OxTerm | None) -> str | None:
+    """The last path segment of a concept IRI ("national"), or a literal's value."""
+    if term is None:
+        return None
+    return term.value.rsplit("/", 1)[-1] if isinstance(term, ox.NamedNode) else term.value
+
+
+def properties(store: Store, iri: str) -> Properties:
+    """Every property of a subject, in any graph, as lists of objects in a stable order."""
+    out: Properties = defaultdict(list)
+    rows = store.select(PROPERTIES_QUERY, s=ox.NamedNode(iri))
+    for p, o in sorted({(row["p"].value, row["o"]) for row in rows}, key=_order):
+        out[p].append(o)
+    return dict(out)
+
+
+def _order(pair: tuple[str, OxTerm]) -> tuple[str, str]:
+    return pair[0], str(pair[1])
+
+
+def first(props: Properties, predicate: str) -> OxTerm | None:
+    """The first value of a predicate, or None."""
+    values = props.get(str(predicate))
+    return values[0] if values else None
+
+
+# Labels per store instance. A store is opened read-only for serving, so its labels cannot
+# change under it; the entries go when the store does.
+_LABELS: WeakKeyDictionary[Store, dict[str, str | None]] = WeakKeyDictionary()
+
+
+def label(store: Store, iri: str) -> str | None:
+    """An entity's English label, else Chinese, else a document's title, else None."""
+    cache = _LABELS.setdefault(store, {})
+    if iri not in cache:
+        rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
+        cache[iri] = rows[0]["l"].value if rows else None
+    return cache[iri]
+
+
+def ref(store: Store, term: OxTerm | None) -> Ref | None:
+    """A link to an entity with its label."""
+    if term is None:
+        return None
+    return Ref(iri=term.value, id=local_id(term.value), label=label(store, term.value))
+
+
+def refs(store: Store, terms: list[OxTerm] | None) -> list[Ref]:
+    """Links to several entities, in the order given."""
+    return [r for r in (ref(store, t) for t in terms or []) if r is not None]
+
+
+def kind_of(store: Store, iri: str) -> str | None:
+    """The kind (zone, organisation, program, region, cluster) of an entity, if it is one."""
+    rows = store.select(TYPES_QUERY, s=ox.NamedNode(iri))
+    return kind_in([row["type"] for row in rows])
+
+
+def kind_in(types: list[OxTerm]) -> str | None:
+    """The kind named by the first of these rdf:type values that names one."""
+    return next((KIND_OF_TYPE[t.value] for t in types if t.value in KIND_OF_TYPE), None)
+
+
+def labels(props: Properties) -> Labels:
+    """Preferred labels per language and alternative labels, from a subject's properties."""
+    pref = {
+        (t.language or "").lower(): t.value
+        for t in props.get(PREF, [])
+        if isinstance(t, ox.Literal)
+    }
+    alt = [t.value for t in props.get(str(SKOS.altLabel), [])]
+    zh, pinyin = pref.get("zh-hans"), pref.get("zh-latn-pinyin")
+    return Labels(zh=zh, en=pref.get("en"), pinyin=pinyin, alt=alt)
+
+
+def entity(store: Store, iri: str, kind: str | None = None) -> Entity:
+    """One zone, organisation, program, region or cluster; NotFound when it is none of them."""
+    props = properties(store, iri)
+    kind = kind or kind_in(props.get(RDF_TYPE, []))
+    if kind is None:
+        raise NotFound(f"no zone, organisation, program, region or cluster {local_id(iri)}")
+    parents = props.get(str(ORG.subOrganizationOf), []) + props.get(
+        "http://purl.org/dc/terms/isPartOf", []
+    )
+    return Entity(
+        iri=iri,
+        id=local_id(iri),
+        kind=kind,
+        labels=labels(props),
+        codes=[t.value for t in props.get(str(SKOS.notation), [])],
+        level=slug(first(props, str(CND.adminLevel))),
+        located_in=refs(store, props.get(str(SCHEMA.containedInPlace))),
+        part_of=refs(store, parents),
+        issuers=refs(store, props.get(str(CND.issuedBy))),
+    )
+
+
+def entity_of_kind(store: Store, iri: str, kind: str) -> Entity:
+    """One entity that must be of the given kind; NotFound otherwise."""
+    try:
+        found = entity(store, iri)
+    except NotFound:
+        found = None
+    if found is None or found.kind != kind:
+        raise NotFound(f"no {kind} {local_id(iri)}")
+    return found
+
+
+def entities(
+    store: Store, kind: str, offset: int, limit: int, level: str | None = None
+) -> list[Entity]:
+    """A page of entities of a kind in the store's order (the same for the same data; no
+    sort, so a page streams); regions may be filtered by level."""
+    type_ = ox.NamedNode(TYPE_OF_KIND[kind])
+    if level is None:
+        rows = store.query(KIND_QUERY, {"type": type_})
+    else:
+        level_iri = ox.NamedNode(concept("admin-level", level))
+        rows = store.query(REGION_KIND_QUERY, {"type": type_, "level": level_iri})
+    assert isinstance(rows, ox.QuerySolutions)
+    page = islice(_subjects(rows), offset, offset + limit)
+    return [entity(store, iri, kind) for iri in page]
+
+
+def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:
+    for row in rows:
+        yield row["e"].value

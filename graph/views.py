@@ -1,0 +1,105 @@
+"""What lookups return: plain pydantic views of entities, designations and findings."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Ref(BaseModel):
+    """A link to another entity: its IRI, its id (the IRI's path after id/) and a label."""
+
+    iri: str
+    id: str
+    label: str | None = Field(None, description="English label, else Chinese, else none.")
+
+
+class Labels(BaseModel):
+    """An entity's preferred labels per language and its alternative labels."""
+
+    zh: str | None = None
+    en: str | None = None
+    pinyin: str | None = None
+    alt: list[str] = []
+
+
+class Entity(BaseModel):
+    """A zone, organisation, program, region or cluster."""
+
+    iri: str
+    id: str
+    kind: str
+    labels: Labels
+    codes: list[str] = Field([], description="GB/T 2260, statistical and other codes.")
+    level: str | None = Field(None, description="Administrative level of a region.")
+    located_in: list[Ref] = Field([], description="Parent places (schema:containedInPlace).")
+    part_of: list[Ref] = Field([], description="Parent organisation or program.")
+    issuers: list[Ref] = Field([], description="Issuing organisations of a program.")
+
+
+class Evidence(BaseModel):
+    """A verbatim quote from a source document, with its character offsets when known."""
+
+    quote: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Source(BaseModel):
+    """A claim supporting a designation or finding, the document it appears in and its quotes."""
+
+    claim: str
+    document: Ref
+    status: str | None = None
+    evidence: list[Evidence] = []
+
+
+class Designation(BaseModel):
+    """Who designated whom, under which program, when, and on what evidence."""
+
+    iri: str
+    id: str
+    designee: Ref
+    program: Ref
+    designated_by: list[Ref]
+    type: str | None = None
+    level: str | None = None
+    status: str | None = Field(None, description="Verification status computed from claims.")
+    batch: Ref | None = None
+    announced: str | None = None
+    decided: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    sources: list[Source] = []
+
+
+class Finding(BaseModel):
+    """A reported or computed finding: only-in-region, first-in-region or a claim verdict."""
+
+    iri: str
+    id: str
+    kind: str
+    basis: str = Field(description="reported (a source says so) or computed (a derivation).")
+    designation: Ref | None = None
+    region: Ref | None = None
+    region_level: str | None = None
+    candidate_count: int | None = None
+    valid_as_of: str | None = None
+    coverage: str | None = None
+    verdict: str | None = None
+    judges: Ref | None = Field(None, description="The reported finding or claim a verdict judges.")
+    compared_with: Ref | None = Field(None, description="The computed finding it compared.")
+    generated_by: str | None = Field(None, description="The derivation run of a computed one.")
+    sources: list[Source] = []
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of results in a stable order; `next` is the URL of the following page."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next: str | None = None

@@ -1,0 +1,284 @@
+"""The REST API over the wire: search, entities, designations with filters, findings, paging
+and the one error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.errors import error_of
+
+ID = "https://w3id.org/china-designations/id/"
+DESIGNATION = "designation/b8dbb2318c06"
+
+
+def ref(id_: str, label: str | None) -> dict[str, Any]:
+    return {"iri": ID + id_, "id": id_, "label": label}
+
+
+ZONE = {
+    "iri": ID + "zone/baotou-rare-earth-htz",
+    "id": "zone/baotou-rare-earth-htz",
+    "kind": "zone",
+    "labels": {
+        "zh": "包头稀土高新技术产业开发区",
+        "en": "Baotou Rare Earth High-Tech Industrial Development Zone",
+        "pinyin": "Bāotóu Xītǔ Gāoxīn Jìshù Chǎnyè Kāifāqū",
+        "alt": [
+            "Baotou Rare Earth Hi-Tech Zone",
+            "Baotou Rare Earth High-Tech Zone",
+            "Baotou Rare-Earth Hi-Tech Industrial Development Zone",
+            "包头稀土高新区",
+            "稀土高新区",
+        ],
+    },
+    "codes": ["150271", "15103001"],
+    "level": None,
+    "located_in": [ref("adm/150200", "Baotou")],
+    "part_of": [],
+    "issuers": [],
+}
+DOCUMENT = ref(
+    "doc/rex-baotou-nkrdp-pilot",
+    "China designates Baotou Rare Earth High-Tech Zone as national commercialization pilot",
+)
+QUOTE = (
+    "approved the Baotou Rare Earth High-Tech Zone as a national pilot region for "
+    "commercializing high-tech developed under China’s National Key R&D Program"
+)
+THE_DESIGNATION = {
+    "iri": ID + DESIGNATION,
+    "id": DESIGNATION,
+    "designee": ref("zone/baotou-rare-earth-htz", ZONE["labels"]["en"]),  # type: ignore[index]
+    "program": ref(
+        "program/nkrdp-industrialization-pilot",
+        "National Key R&D Program High-Tech Achievements Industrialization Pilot",
+    ),
+    "designated_by": [ref("org/miit", "Ministry of Industry and Information Technology")],
+    "type": "regional-pilot",
+    "level": "national",
+    "status": "unverified",
+    "batch": ref(
+        "batch/nkrdp-industrialization-pilot-2025",
+        "2025 National Key R&D Program High-Tech Achievements Industrialization Pilot List",
+    ),
+    "announced": "2026-01-30",
+    "decided": None,
+    "valid_from": None,
+    "valid_until": None,
+    "sources": [
+        {
+            "claim": ID + "claim/0700acd8f464",
+            "document": DOCUMENT,
+            "status": "unverified",
+            "evidence": [
+                {"quote": QUOTE, "start": 589, "end": 740},
+                {"quote": "published January 30 by Baotou Daily", "start": 760, "end": 796},
+            ],
+        }
+    ],
+}
+THE_FINDING = {
+    "iri": ID + "finding/cfd27ed9250b",
+    "id": "finding/cfd27ed9250b",
+    "kind": "only-in-region",
+    "basis": "reported",
+    "designation": ref(DESIGNATION, None),
+    "region": ref("adm/150000", "Inner Mongolia"),
+    "region_level": "province",
+    "candidate_count": None,
+    "valid_as_of": None,
+    "coverage": None,
+    "verdict": None,
+    "judges": None,
+    "compared_with": None,
+    "generated_by": None,
+    "sources": [
+        {
+            "claim": ID + "claim/518796df343d",
+            "document": DOCUMENT,
+            "status": "unverified",
+            "evidence": [
+                {
+                    "quote": "makes the zone the only regional pilot selected in Inner Mongolia",
+                    "start": 798,
+                    "end": 863,
+                }
+            ],
+        }
+    ],
+}
+
+
+def page(items: list[Any], limit: int = 20, offset: int = 0, next_: str | None = None) -> Any:
+    return {"items": items, "limit": limit, "offset": offset, "next": next_}
+
+
+def test_zone_by_slug(server: str) -> None:
+    response = httpx.get(server + "/api/zones/baotou-rare-earth-htz")
+    assert (response.status_code, response.json()) == (200, ZONE)
+
+
+def test_zones_list(server: str) -> None:
+    assert httpx.get(server + "/api/zones").json() == page([ZONE])
+
+
+@pytest.mark.parametrize(
+    ("path", "ids"),
+    [
+        (
+            "/api/organisations",
+            [
+                "org/baotou-daily",
+                "org/state-council",
+                "org/rare-earth-exchanges",
+                "org/most",
+                "org/miit",
+            ],
+        ),
+        (
+            "/api/programs",
+            ["program/nkrdp-industrialization-pilot", "program/national-key-rd-program"],
+        ),
+        ("/api/clusters", []),
+    ],
+)
+def test_entity_lists_are_in_the_stores_stable_order(
+    server: str, path: str, ids: list[str]
+) -> None:
+    assert [e["id"] for e in httpx.get(server + path).json()["items"]] == ids
+
+
+def test_region_by_code(server: str) -> None:
+    assert httpx.get(server + "/api/regions/150000").json() == {
+        "iri": ID + "adm/150000",
+        "id": "adm/150000",
+        "kind": "region",
+        "labels": {
+            "zh": "内蒙古自治区",
+            "en": "Inner Mongolia",
+            "pinyin": "Nèi Měnggǔ Zìzhìqū",
+            "alt": ["Inner Mongolia Autonomous Region", "Nei Mongol"],
+        },
+        "codes": ["150000", "CN-NM"],
+        "level": "province",
+        "located_in": [],
+        "part_of": [],
+        "issuers": [],
+    }
+
+
+def test_regions_page_with_next_link_that_continues_in_order(server: str) -> None:
+    first = httpx.get(server + "/api/regions", params={"level": "province", "limit": 3}).json()
+    assert [e["id"] for e in first["items"]] == ["adm/430000", "adm/330000", "adm/620000"]
+    assert first["next"] == server + "/api/regions?level=province&limit=3&offset=3"
+    second = httpx.get(first["next"]).json()
+    assert [e["id"] for e in second["items"]] == ["adm/530000", "adm/220000", "adm/520000"]
+    last = httpx.get(server + "/api/regions", params={"level": "province", "offset": 33}).json()
+    assert ([e["id"] for e in last["items"]], last["next"]) == (["adm/810000"], None)
+    again = httpx.get(server + "/api/regions", params={"level": "province", "limit": 3}).json()
+    assert again == first
+
+
+def test_search_pages_and_kinds(server: str) -> None:
+    response = httpx.get(server + "/api/search", params={"q": "包头稀土高新区", "kind": "zone"})
+    hit = {
+        "iri": ID + "zone/baotou-rare-earth-htz",
+        "id": "zone/baotou-rare-earth-htz",
+        "kind": "zone",
+        "label": "包头稀土高新区",
+        "match": "exact",
+        "score": 1.0,
+    }
+    assert response.json() == page([hit])
+    two = httpx.get(server + "/api/search", params={"q": "baotou", "limit": 2}).json()
+    assert [h["id"] for h in two["items"]] == ["adm/150200", "org/baotou-daily"]
+    assert two["next"] == server + "/api/search?q=baotou&limit=2&offset=2"
+
+
+def test_designation_by_key(server: str) -> None:
+    response = httpx.get(server + "/api/designations/b8dbb2318c06")
+    assert (response.status_code, response.json()) == (200, THE_DESIGNATION)
+
+
+@pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        ({}, True),
+        ({"region": "150000"}, True),
+        ({"region": "150200"}, True),
+        ({"region": "110000"}, False),
+        ({"program": "nkrdp-industrialization-pilot"}, True),
+        ({"program": "national-key-rd-program"}, False),
+        ({"issuer": "miit"}, True),
+        ({"issuer": "most"}, False),
+        ({"designee": "zone/baotou-rare-earth-htz"}, True),
+        ({"level": "national"}, True),
+        ({"level": "provincial"}, False),
+        ({"status": "unverified"}, True),
+        ({"status": "confirmed-primary"}, False),
+        ({"from": "2026", "to": "2026"}, True),
+        ({"from": "2026-01-30", "to": "2026-01-30"}, True),
+        ({"from": "2026-01-31"}, False),
+        ({"to": "2025-12"}, False),
+        ({"region": "150000", "issuer": "miit", "level": "national", "from": "2025"}, True),
+    ],
+)
+def test_designation_filters(server: str, params: dict[str, str], found: bool) -> None:
+    body = httpx.get(server + "/api/designations", params=params).json()
+    assert body == page([THE_DESIGNATION] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        ({}, True),
+        ({"kind": "only-in-region"}, True),
+        ({"kind": "first-in-region"}, False),
+        ({"basis": "reported"}, True),
+        ({"region": "150000", "designation": "b8dbb2318c06"}, True),
+        ({"region": "110000"}, False),
+    ],
+)
+def test_findings(server: str, params: dict[str, str], found: bool) -> None:
+    body = httpx.get(server + "/api/findings", params=params).json()
+    assert body == page([THE_FINDING] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "expected"),
+    [
+        ("/api/zones/no-such-zone", {}, (404, 404, "NotFound")),
+        ("/api/regions/999999", {}, (404, 404, "NotFound")),
+        ("/api/organisations/baotou-rare-earth-htz", {}, (404, 404, "NotFound")),
+        ("/api/designations/000000000000", {}, (404, 404, "NotFound")),
+        ("/api/no-such-route", {}, (404, 404, "NotFound")),
+        ("/api/regions/15", {}, (422, 422, "InvalidRequest")),
+        ("/api/designations", {"from": "2026-13"}, (422, 422, "InvalidRequest")),
+        ("/api/designations", {"level": "galactic"}, (422, 422, "InvalidRequest")),
+        ("/api/search", {}, (422, 422, "InvalidRequest")),
+        ("/api/zones", {"limit": "0"}, (422, 422, "InvalidRequest")),
+    ],
+)
+def test_errors_have_the_one_shape(
+    server: str, path: str, params: dict[str, str], expected: tuple[int, int, str]
+) -> None:
+    assert error_of(httpx.get(server + path, params=params)) == expected
+
+
+def test_validation_message_names_the_field(server: str) -> None:
+    body = httpx.get(server + "/api/designations", params={"level": "galactic"}).json()
+    assert body["message"].startswith("query.level: Input should be 'national'")
+
+
+def test_cors_is_open_for_get_and_closed_for_other_methods(server: str) -> None:
+    origin = {"Origin": "https://example.org"}
+    get = httpx.get(server + "/api/zones", headers=origin)
+    assert get.headers["access-control-allow-origin"] == "*"
+    preflight = httpx.options(
+        server + "/api/zones", headers={**origin, "Access-Control-Request-Method": "DELETE"}
+    )
+    assert error_of(preflight) == (400, 400, "CORSRefused")
+    assert preflight.json()["message"] == "Disallowed CORS method"
