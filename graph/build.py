@@ -88,7 +88,7 @@ def _fill(staging: Path, seeds: Seeds, ontology_dir: Path, progress: Progress) -
     progress("mapping and loading")
     store.extend(to_ox_quads(seed_quads(seeds, ontology_dir)))
     progress("deriving")
-    store.extend(to_ox_quads(derive(store)))
+    store.extend(derive(store))
     progress("validating")
     problems = check(store, ontology_dir)
     if problems:

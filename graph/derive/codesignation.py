@@ -1,0 +1,69 @@
+"""Rule: the co-designation network, as a weighted networkx graph written as nodes.
+
+Designees are linked when they hold designations under the same program, weighted by the
+number of programs shared; programs with more than MAX_MEMBERS designees are left out at that
+level (they would link everything to everything). Prefecture-level regions are linked the same
+way over every program.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import networkx as nx
+
+from graph import iris
+from graph.derive.run import Context, Out, Rule
+from graph.namespaces import CND, concept
+
+RULE = Rule(
+    "co-designation",
+    1,
+    "Links two designees, or two prefecture-level regions, holding designations valid at the "
+    "as-of date under the same programs, weighted by the number of programs they share; "
+    "programs with more than 200 designees are not used to link designees.",
+)
+MAX_MEMBERS = 200
+CITY = "prefecture"
+
+
+def members(ctx: Context, by_city: bool) -> dict[int, set[int]]:
+    """The designees (or their prefecture-level regions) of every program."""
+    p, out = ctx.p, dict[int, set[int]]()
+    for row, valid in enumerate(ctx.valid):
+        if not valid:
+            continue
+        ends: tuple[int, ...] = (p.designee[row],)
+        if by_city:
+            ends = ctx.regions.get(p.designee[row], {}).get(CITY, ())
+        out.setdefault(p.program[row], set()).update(ends)
+    return out
+
+
+def network(ctx: Context, by_city: bool) -> nx.Graph[int]:
+    """The weighted co-designation graph over designees or prefecture-level regions."""
+    pairs: Counter[tuple[int, int]] = Counter()
+    for group in members(ctx, by_city).values():
+        if by_city or len(group) <= MAX_MEMBERS:
+            pairs.update(combinations(sorted(group), 2))
+    g: nx.Graph[int] = nx.Graph()
+    g.add_weighted_edges_from((a, b, w) for (a, b), w in pairs.items())
+    return g
+
+
+def co_designation(ctx: Context, out: Out) -> None:
+    """Write one cnd:CoDesignation node per weighted edge, at both levels."""
+    p = ctx.p
+    for by_city in (False, True):
+        for a, b, data in network(ctx, by_city).edges(data=True):
+            weight = int(data["weight"])
+            ends = sorted((p.iris[a], p.iris[b]))
+            kind = CITY if by_city else "designee"
+            node = str(iris.finding("co-designation", RULE.iri, kind, *ends))
+            ctx.result(out, node, str(CND.CoDesignation), RULE)
+            for end in ends:
+                out.add(node, str(CND.coDesignee), end)
+            out.count(node, str(CND.sharedPrograms), weight)
+            if by_city:
+                out.add(node, str(CND.regionLevel), str(concept("admin-level", CITY)))
