@@ -50,4 +50,11 @@ def derive(store: Store, as_of: str | None = None) -> list[ox.Quad]:
     return out.quads
 
 
-__all__ = ["RULES", "Projection", "derive", "project", "regions_of"]
+def rederive(store: Store, as_of: str | None = None) -> int:
+    """Recompute the derived graph in place (one atomic replacement); the quads written."""
+    count = store.replace_graph(ox.NamedNode(str(DERIVED_GRAPH)), derive(store, as_of))
+    store.flush()
+    return count
+
+
+__all__ = ["RULES", "Projection", "derive", "project", "rederive", "regions_of"]
