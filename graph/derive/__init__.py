@@ -1,10 +1,11 @@
 """Derivation: project the store into networkx and compact columns, apply the rules, and
-return the derived graph's quads, each result with its provenance. Recomputed from scratch;
-same data and as-of date, same derived graph.
+return the derived graph as N-Triples, each result with its provenance. Recomputed from
+scratch; same data and as-of date, same derived graph.
 
 One module per rule: only (only-in-region), first (first-in-region), tallies (counts,
 timelines, top designees), codesignation (weighted network), verdicts (reported versus
-computed); closure holds the administrative closure the rules share.
+computed); closure holds the administrative closure the rules share; projection reads the
+store; run holds the provenance and the writer.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ import pyoxigraph as ox
 from graph.derive import codesignation, first, only, tallies, verdicts
 from graph.derive.closure import regions_of
 from graph.derive.projection import Projection, project
-from graph.derive.run import Out, Rule, context, run_quads, snapshot_digest
-from graph.mapping.terms import in_graph
+from graph.derive.run import Out, Rule, context, run_triples
 from graph.namespaces import DERIVED_GRAPH
-from graph.rollup import ROLLUP_DESCRIPTION, rollup
+from graph.rollup import ROLLUP_DESCRIPTION, STATUS_QUERY, rollup
 from graph.store import Store
-from graph.terms import to_ox_quads
+from graph.terms import to_ox
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
 RULES = [
@@ -31,28 +31,29 @@ RULES = [
     codesignation.RULE,
     verdicts.RULE,
 ]
+DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
 
 
-def derive(store: Store, as_of: str | None = None) -> list[ox.Quad]:
-    """Every derived quad for the store's current data, as of a date (default: the latest
-    start date in the data)."""
-    digest = snapshot_digest(store)
-    ctx = context(project(store), as_of, digest)
+def derive(store: Store, as_of: str | None = None) -> bytes:
+    """The derived graph's triples (N-Triples) for the store's current data, as of a date
+    (YYYY-MM-DD; default: the latest start date in the data)."""
+    ctx = context(project(store, STATUS_QUERY, verdicts.REPORTED), as_of)
     out = Out()
-    run_quads(ctx, digest, RULES, out)
-    out.quads += to_ox_quads(in_graph(rollup(store), DERIVED_GRAPH))
+    run_triples(ctx, RULES, out)
+    for s, p, o in rollup(store):
+        out.add(str(to_ox(s)), str(to_ox(p)), str(to_ox(o)))
     groups = only.only_in_region(ctx, out)
     firsts = first.first_in_region(ctx, out)
     tallies.tallies(ctx, out)
     tallies.top_designees(ctx, out)
     codesignation.co_designation(ctx, out)
     verdicts.verdicts(store, ctx, groups, firsts, out)
-    return out.quads
+    return out.data()
 
 
 def rederive(store: Store, as_of: str | None = None) -> int:
-    """Recompute the derived graph in place (one atomic replacement); the quads written."""
-    count = store.replace_graph(ox.NamedNode(str(DERIVED_GRAPH)), derive(store, as_of))
+    """Recompute the derived graph in place (one atomic replacement); the triples written."""
+    count = store.replace_graph(DERIVED, derive(store, as_of))
     store.flush()
     return count
 

@@ -14,18 +14,20 @@ from itertools import combinations
 import networkx as nx
 
 from graph import iris
-from graph.derive.run import Context, Out, Rule
-from graph.namespaces import CND, concept
+from graph.derive.only import LEVEL
+from graph.derive.run import LEVELS, Context, Out, Rule, nt
+from graph.namespaces import CND
 
 RULE = Rule(
     "co-designation",
     1,
     "Links two designees, or two prefecture-level regions, holding designations valid at the "
     "as-of date under the same programs, weighted by the number of programs they share; "
-    "programs with more than 200 designees are not used to link designees.",
+    "programs with more than 50 designees are not used to link designees.",
 )
-MAX_MEMBERS = 200
+MAX_MEMBERS = 50
 CITY = "prefecture"
+CLASS, END, WEIGHT = nt(CND.CoDesignation), nt(CND.coDesignee), nt(CND.sharedPrograms)
 
 
 def members(ctx: Context, by_city: bool) -> dict[int, set[int]]:
@@ -60,10 +62,10 @@ def co_designation(ctx: Context, out: Out) -> None:
             weight = int(data["weight"])
             ends = sorted((p.iris[a], p.iris[b]))
             kind = CITY if by_city else "designee"
-            node = str(iris.finding("co-designation", RULE.iri, kind, *ends))
-            ctx.result(out, node, str(CND.CoDesignation), RULE)
+            node = nt(iris.finding("co-designation", RULE.iri, kind, *ends))
+            ctx.result(out, node, CLASS, RULE)
             for end in ends:
-                out.add(node, str(CND.coDesignee), end)
-            out.count(node, str(CND.sharedPrograms), weight)
+                out.add(node, END, end)
+            out.count(node, WEIGHT, weight)
             if by_city:
-                out.add(node, str(CND.regionLevel), str(concept("admin-level", CITY)))
+                out.add(node, LEVEL, LEVELS[CITY])

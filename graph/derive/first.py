@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
-from graph.derive.run import Context, Out, Rule, coverage
-from graph.namespaces import CND, concept
+from graph.derive.only import ABOUT, COUNT, COVERS, LEVEL, REGION, SCOPE
+from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
+from graph.namespaces import CND
 
 RULE = Rule(
     "first-in-region",
@@ -18,6 +19,7 @@ RULE = Rule(
     "are first, and the finding counts every dated designation in the group.",
 )
 Key = tuple[str, int, int]
+CLASS = nt(CND.FirstInRegionFinding)
 
 
 @dataclass
@@ -59,13 +61,13 @@ def first_in_region(ctx: Context, out: Out) -> Firsts:
         level, program, region = key
         for row in rows:
             d = p.iris[p.designation[row]]
-            node = str(iris.finding("computed", RULE.iri, d, p.iris[region], level))
+            node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level))
             f.findings[(key, row)] = node
-            ctx.result(out, node, str(CND.FirstInRegionFinding), RULE)
-            out.add(node, str(CND.aboutDesignation), d)
-            out.add(node, str(CND.withinRegion), p.iris[region])
-            out.add(node, str(CND.regionLevel), str(concept("admin-level", level)))
-            out.add(node, str(CND.countScope), p.iris[program])
-            out.count(node, str(CND.candidateCount), f.counts[key])
-            out.add(node, str(CND.coverage), coverage(ctx.complete.get(program, False)))
+            ctx.result(out, node, CLASS, RULE)
+            out.add(node, ABOUT, d)
+            out.add(node, REGION, p.iris[region])
+            out.add(node, LEVEL, LEVELS[level])
+            out.add(node, SCOPE, p.iris[program])
+            out.count(node, COUNT, f.counts[key])
+            out.add(node, COVERS, COVERAGE[ctx.complete.get(program, False)])
     return f

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
-from graph.derive.run import Context, Out, Rule, coverage
-from graph.namespaces import CND, concept
+from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
+from graph.namespaces import CND
 
 RULE = Rule(
     "only-in-region",
@@ -17,6 +17,9 @@ RULE = Rule(
     "the region; a group of exactly one yields a finding about that designation.",
 )
 Key = tuple[str, int, int]
+CLASS, ABOUT, REGION = nt(CND.OnlyInRegionFinding), nt(CND.aboutDesignation), nt(CND.withinRegion)
+LEVEL, SCOPE, COUNT = nt(CND.regionLevel), nt(CND.countScope), nt(CND.candidateCount)
+COVERS = nt(CND.coverage)
 
 
 @dataclass
@@ -37,12 +40,12 @@ def scope_of(ctx: Context, row: int) -> int:
 def group(ctx: Context) -> Groups:
     """Count the valid designations of every program and batch in every region."""
     g, p = Groups(), ctx.p
-    counts, member = g.counts, g.member
-    for row, valid in enumerate(ctx.valid):
-        regions = ctx.regions.get(p.designee[row]) if valid else None
+    counts, member, programs, batches = g.counts, g.member, p.program, p.batch
+    for row, designee in enumerate(p.designee):
+        regions = ctx.regions.get(designee) if ctx.valid[row] else None
         if not regions:
             continue
-        scopes = (p.program[row], p.batch[row]) if p.batch[row] >= 0 else (p.program[row],)
+        scopes = (programs[row], batches[row]) if batches[row] >= 0 else (programs[row],)
         for level in REGION_LEVELS:
             for region in regions.get(level, ()):
                 for scope in scopes:
@@ -58,13 +61,13 @@ def only_in_region(ctx: Context, out: Out) -> Groups:
     for key in [k for k, n in g.counts.items() if n == 1]:
         level, scope, region = key
         d = p.iris[p.designation[g.member[key]]]
-        node = str(iris.finding("computed", RULE.iri, d, p.iris[region], level, p.iris[scope]))
+        node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level, p.iris[scope]))
         g.findings[key] = node
-        ctx.result(out, node, str(CND.OnlyInRegionFinding), RULE)
-        out.add(node, str(CND.aboutDesignation), d)
-        out.add(node, str(CND.withinRegion), p.iris[region])
-        out.add(node, str(CND.regionLevel), str(concept("admin-level", level)))
-        out.add(node, str(CND.countScope), p.iris[scope])
-        out.count(node, str(CND.candidateCount), 1)
-        out.add(node, str(CND.coverage), coverage(ctx.complete.get(scope, False)))
+        ctx.result(out, node, CLASS, RULE)
+        out.add(node, ABOUT, d)
+        out.add(node, REGION, p.iris[region])
+        out.add(node, LEVEL, LEVELS[level])
+        out.add(node, SCOPE, p.iris[scope])
+        out.count(node, COUNT, 1)
+        out.add(node, COVERS, COVERAGE[ctx.complete.get(scope, False)])
     return g

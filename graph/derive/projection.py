@@ -1,30 +1,39 @@
-"""Project the store into compact columns and a networkx place tree, with one SPARQL SELECT
-per shape of fact. Entities are integer ids into one IRI table; designations are rows."""
+"""Project the store into compact columns and a networkx place tree.
+
+Each fact is read with one single-pattern SPARQL SELECT whose results Oxigraph serialises to
+TSV in one call (no per-term Python objects); Python splits the lines and joins them on the
+designation's IRI. Entities become integer ids into one table of IRIs, kept in N-Triples form
+("<iri>") because the rules write N-Triples. A digest of every row read names the snapshot.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.namespaces import DERIVED_GRAPH
 from graph.store import Store
 
-DESIGNATIONS = """
-SELECT ?d ?designee ?program ?level ?batch ?announced ?decided ?from ?until ?retracted WHERE {
-  ?d a cnd:Designation ; cnd:designee ?designee ; cnd:underProgram ?program ; cnd:level ?level .
-  OPTIONAL { ?d cnd:batch ?batch }
-  OPTIONAL { ?d cnd:announcedOn ?announced }
-  OPTIONAL { ?d cnd:decisionDate ?decided }
-  OPTIONAL { ?d cnd:validFrom ?from }
-  OPTIONAL { ?d cnd:validUntil ?until }
-  OPTIONAL { ?d cnd:retracted ?retracted }
-}"""
-ISSUERS = "SELECT ?d ?issuer WHERE { ?d a cnd:Designation ; cnd:designatedBy ?issuer }"
-PLACES = """
-SELECT ?x ?parent WHERE { { ?x schema:containedInPlace ?parent }
-  UNION { ?x a org:Organization ; schema:location ?parent } }"""
-LEVELS = "SELECT ?x ?level WHERE { ?x a cnd:AdminDivision ; cnd:adminLevel ?level }"
+ROWS = "SELECT ?s ?o WHERE {{ ?s {p} ?o }}"
+DESIGNATIONS = "SELECT ?s WHERE { ?s a cnd:Designation }"
+COLUMNS = {
+    "designee": "cnd:designee",
+    "program": "cnd:underProgram",
+    "level": "cnd:level",
+    "batch": "cnd:batch",
+}
+DATES = {
+    "announced": "cnd:announcedOn",
+    "decided": "cnd:decisionDate",
+    "from": "cnd:validFrom",
+    "until": "cnd:validUntil",
+    "retracted": "cnd:retracted",
+}
+PLACES = ("schema:containedInPlace", "schema:location")
+LEVELS = "cnd:adminLevel"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
 COMPLETE = "complete-official-list"
@@ -44,6 +53,11 @@ def end_day(value: str) -> str:
     return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
 
 
+def lexical(term: str) -> str:
+    """The lexical form of a literal in N-Triples form: '"2026"^^<...>' -> '2026'."""
+    return term[1 : term.index('"', 1)] if term.startswith('"') else term
+
+
 @dataclass
 class Projection:
     """The designations as columns of integer ids, and the place tree as a networkx DiGraph."""
@@ -51,10 +65,7 @@ class Projection:
     iris: list[str] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
     designation: list[int] = field(default_factory=list)
-    designee: list[int] = field(default_factory=list)
-    program: list[int] = field(default_factory=list)
-    level: list[int] = field(default_factory=list)
-    batch: list[int] = field(default_factory=list)
+    columns: dict[str, list[int]] = field(default_factory=dict)
     start: list[str] = field(default_factory=list)
     until: list[str] = field(default_factory=list)
     retracted: list[bool] = field(default_factory=list)
@@ -62,70 +73,111 @@ class Projection:
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
+    digest: str = ""
 
     def id(self, iri: str) -> int:
-        """The integer id of an IRI, minted on first sight."""
+        """The integer id of an IRI in N-Triples form, minted on first sight."""
         found = self.index.get(iri)
         if found is None:
             found = self.index[iri] = len(self.iris)
             self.iris.append(iri)
         return found
 
+    @property
+    def designee(self) -> list[int]:
+        """The designee of each row."""
+        return self.columns["designee"]
+
+    @property
+    def program(self) -> list[int]:
+        """The program of each row."""
+        return self.columns["program"]
+
+    @property
+    def batch(self) -> list[int]:
+        """The batch of each row, -1 when it has none."""
+        return self.columns["batch"]
+
+    @property
+    def level(self) -> list[int]:
+        """The designation level concept of each row."""
+        return self.columns["level"]
+
     def __len__(self) -> int:
         return len(self.designation)
 
 
-def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
-    return "" if term is None else str(term.value)
+class Reader:
+    """Runs the projection's queries as TSV, feeding every row read into the snapshot digest."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.digest = hashlib.sha256()
+        derived = str(DERIVED_GRAPH)
+        self.graphs = [ox.NamedNode(g) for g in store.named_graphs() if g != derived]
+
+    def rows(self, sparql: str) -> list[list[str]]:
+        """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        lines = tsv.decode("utf-8").splitlines()
+        body = sorted(lines[1:])
+        self.digest.update(("\n".join([lines[0], *body]) + "\n").encode("utf-8"))
+        return [line.split("\t") for line in body]
+
+    def pairs(self, predicate: str) -> list[list[str]]:
+        """Subject and object of every triple with one predicate."""
+        return self.rows(ROWS.format(p=predicate))
 
 
-def _designations(store: Store, p: Projection) -> None:
-    result = store.query(DESIGNATIONS)
-    assert isinstance(result, ox.QuerySolutions)
-    ident = p.id
-    for row in result:
-        p.designation.append(ident(row[0].value))
-        p.designee.append(ident(row[1].value))
-        p.program.append(ident(row[2].value))
-        p.level.append(ident(row[3].value))
-        p.batch.append(-1 if row[4] is None else ident(row[4].value))
-        began = _value(row[7]) or _value(row[5]) or _value(row[6])
-        p.start.append(start_day(began) if began else "")
-        until = _value(row[8])
-        p.until.append(end_day(until) if until else "")
-        p.retracted.append(_value(row[9]) in ("true", "1"))
+def _designations(r: Reader, p: Projection) -> None:
+    rows = dict.fromkeys(row[0] for row in r.rows(DESIGNATIONS))
+    at = {d: i for i, d in enumerate(rows)}
+    p.designation = [p.id(d) for d in rows]
+    for name, predicate in COLUMNS.items():
+        column = p.columns[name] = [-1] * len(at)
+        for s, o in r.pairs(predicate):
+            i = at.get(s)
+            if i is not None:
+                column[i] = p.id(o)
+    dates: dict[str, list[str]] = {}
+    for name, predicate in DATES.items():
+        values = dates[name] = [""] * len(at)
+        for s, o in r.pairs(predicate):
+            i = at.get(s)
+            if i is not None:
+                values[i] = lexical(o)
+    began = zip(dates["from"], dates["announced"], dates["decided"], strict=True)
+    p.start = [start_day(b) if (b := f or a or d) else "" for f, a, d in began]
+    p.until = [end_day(u) if u else "" for u in dates["until"]]
+    p.retracted = [x in ("true", "1") for x in dates["retracted"]]
+    issuers = {(at[s], p.id(o)) for s, o in r.pairs("cnd:designatedBy") if s in at}
+    p.issuers = sorted(issuers)
 
 
-def _places(store: Store, p: Projection) -> None:
-    ident = p.id
-    for row in _rows(store, PLACES):
-        p.places.add_edge(ident(row[0].value), ident(row[1].value))
-    for row in _rows(store, LEVELS):
-        p.places.add_node(ident(row[0].value), level=row[1].value.rsplit("/", 1)[-1])
+def _places(r: Reader, p: Projection) -> None:
+    for predicate in PLACES:
+        p.places.add_edges_from((p.id(s), p.id(o)) for s, o in r.pairs(predicate))
+    for s, o in r.pairs(LEVELS):
+        p.places.add_node(p.id(s), level=o.rsplit("/", 1)[-1].rstrip(">"))
 
 
-def _batches(store: Store, p: Projection) -> None:
-    for row in _rows(store, BATCHES):
-        b, program = p.id(row[0].value), p.id(row[1].value)
-        p.batch_complete[b] = row[2].value.endswith("/" + COMPLETE)
+def _batches(r: Reader, p: Projection) -> None:
+    for b_iri, program_iri, coverage in r.rows(BATCHES):
+        b, program = p.id(b_iri), p.id(program_iri)
+        p.batch_complete[b] = coverage.endswith(f"/{COMPLETE}>")
         p.program_batches.setdefault(program, []).append(b)
 
 
-def _rows(store: Store, sparql: str) -> ox.QuerySolutions:
-    result = store.query(sparql)
-    assert isinstance(result, ox.QuerySolutions)
-    return result
-
-
-def project(store: Store) -> Projection:
-    """The store's designations, issuers, places and batches, ready for the rules."""
-    p = Projection()
-    _designations(store, p)
-    index = {d: row for row, d in enumerate(p.designation)}
-    for row in _rows(store, ISSUERS):
-        d = index.get(p.index.get(row[0].value, -1))
-        if d is not None:
-            p.issuers.append((d, p.id(row[1].value)))
-    _places(store, p)
-    _batches(store, p)
+def project(store: Store, *extra: str) -> Projection:
+    """The store's designations, issuers, places and batches, ready for the rules; the extra
+    queries' rows (what else the rules read) go into the snapshot digest too."""
+    r, p = Reader(store), Projection()
+    _designations(r, p)
+    _places(r, p)
+    _batches(r, p)
+    for sparql in extra:
+        r.rows(sparql)
+    p.digest = r.digest.hexdigest()
     return p

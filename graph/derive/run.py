@@ -1,24 +1,43 @@
 """What every rule shares: the rule as a versioned prov:Plan, the run and its snapshot, the
-as-of date, the rows valid at that date, and the writer of derived quads."""
+as-of date, the rows valid at that date, and the writer of derived triples (N-Triples lines,
+so that a million results cost no Python term objects and Oxigraph parses them in one go)."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
 from graph.derive.closure import closure
 from graph.derive.projection import COMPLETE, Projection
-from graph.namespaces import CND, DERIVED_GRAPH, concept
-from graph.store import Store
+from graph.namespaces import CND, concept
 
-AGENT = iris.agent("deriver")
-DATE = ox.NamedNode(str(XSD.date))
-INTEGER = ox.NamedNode(str(XSD.nonNegativeInteger))
-DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
+
+def nt(iri: str) -> str:
+    """An IRI in N-Triples form."""
+    return f"<{iri}>"
+
+
+def text(value: str, lang: str) -> str:
+    """A language-tagged literal in N-Triples form."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"@{lang}'
+
+
+def typed(value: str, datatype: str) -> str:
+    """A typed literal (the value needs no escaping: numbers and dates)."""
+    return f'"{value}"^^<{datatype}>'
+
+
+AGENT = nt(iris.agent("deriver"))
+TYPE, GENERATED, AS_OF = nt(RDF.type), nt(PROV.wasGeneratedBy), nt(CND.validAsOf)
+COUNT_TYPE = str(XSD.nonNegativeInteger)
+COVERAGE = {
+    True: nt(concept("coverage", COMPLETE)),
+    False: nt(concept("coverage", "partial-news-corpus")),
+}
+LEVELS = {lv: nt(concept("admin-level", lv)) for lv in ("province", "prefecture", "county")}
 
 
 @dataclass(frozen=True)
@@ -31,24 +50,27 @@ class Rule:
 
     @property
     def iri(self) -> str:
-        """The rule's IRI (graph.iris.rule)."""
-        return str(iris.rule(self.slug, self.version))
+        """The rule's IRI (graph.iris.rule), in N-Triples form."""
+        return nt(iris.rule(self.slug, self.version))
 
 
 class Out:
-    """The derived quads being written, all in the derived graph."""
+    """The derived triples being written, as N-Triples lines."""
 
     def __init__(self) -> None:
-        self.quads: list[ox.Quad] = []
+        self.lines: list[str] = []
 
-    def add(self, s: str, p: str, o: str | ox.Literal) -> None:
-        """Add one triple; a str object is an IRI."""
-        obj = ox.NamedNode(o) if isinstance(o, str) else o
-        self.quads.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, DERIVED))
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add one triple of N-Triples terms."""
+        self.lines.append(f"{s} {p} {o} .\n")
 
     def count(self, s: str, p: str, n: int) -> None:
         """Add a count as xsd:nonNegativeInteger."""
-        self.add(s, p, ox.Literal(str(n), datatype=INTEGER))
+        self.lines.append(f'{s} {p} "{n}"^^<{COUNT_TYPE}> .\n')
+
+    def data(self) -> bytes:
+        """Every line, as UTF-8 N-Triples."""
+        return "".join(self.lines).encode("utf-8")
 
 
 @dataclass
@@ -57,25 +79,29 @@ class Context:
 
     p: Projection
     as_of: str
-    key: str
     valid: list[bool] = field(default_factory=list)
     regions: dict[int, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     complete: dict[int, bool] = field(default_factory=dict)
-
-    def rule_run(self, rule: Rule) -> str:
-        """The IRI of the part of the run that applied one rule."""
-        return str(iris.run("derivation", f"{self.key}-{rule.slug}-v{rule.version}"))
+    runs: dict[Rule, str] = field(default_factory=dict)
 
     @property
     def run(self) -> str:
-        """The IRI of the whole run."""
-        return str(iris.run("derivation", self.key))
+        """The whole run, named by the snapshot digest."""
+        return nt(iris.run("derivation", self.p.digest[:12]))
+
+    def rule_run(self, rule: Rule) -> str:
+        """The part of the run that applied one rule."""
+        found = self.runs.get(rule)
+        if found is None:
+            key = f"{self.p.digest[:12]}-{rule.slug}-v{rule.version}"
+            found = self.runs[rule] = nt(iris.run("derivation", key))
+        return found
 
     def result(self, out: Out, node: str, cls: str, rule: Rule) -> None:
         """A result node: its class, the rule run that generated it and the as-of date."""
-        out.add(node, str(RDF.type), cls)
-        out.add(node, str(PROV.wasGeneratedBy), self.rule_run(rule))
-        out.add(node, str(CND.validAsOf), ox.Literal(self.as_of, datatype=DATE))
+        out.add(node, TYPE, cls)
+        out.add(node, GENERATED, self.rule_run(rule))
+        out.add(node, AS_OF, typed(self.as_of, str(XSD.date)))
 
 
 def is_valid(start: str, until: str, retracted: bool, as_of: str) -> bool:
@@ -89,16 +115,14 @@ def is_valid(start: str, until: str, retracted: bool, as_of: str) -> bool:
 
 def latest_date(p: Projection) -> str:
     """The deterministic default as-of date: the latest start date in the data."""
-    dated = [s for s in p.start if s]
-    return max(dated) if dated else "1949-10-01"
+    return max(p.start, default="") or "1949-10-01"
 
 
-def context(p: Projection, as_of: str | None, digest: str) -> Context:
+def context(p: Projection, as_of: str | None) -> Context:
     """The shared context of one run over a projection."""
     day = as_of or latest_date(p)
     valid = [is_valid(s, u, r, day) for s, u, r in zip(p.start, p.until, p.retracted, strict=True)]
-    regions = closure(p.places, p.designee)
-    return Context(p, day, digest[:12], valid, regions, complete_scopes(p))
+    return Context(p, day, valid, closure(p.places, p.designee), complete_scopes(p))
 
 
 def complete_scopes(p: Projection) -> dict[int, bool]:
@@ -117,46 +141,29 @@ def complete_scopes(p: Projection) -> dict[int, bool]:
     return complete
 
 
-def coverage(complete: bool) -> str:
-    """The coverage concept for a complete or partial count."""
-    return str(concept("coverage", COMPLETE if complete else "partial-news-corpus"))
-
-
-def snapshot_digest(store: Store) -> str:
-    """SHA-256 of the sorted N-Quads of every graph except the derived one."""
-    digest = hashlib.sha256()
-    for graph in sorted(store.named_graphs()):
-        if graph == str(DERIVED_GRAPH):
-            continue
-        dump = store.inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        digest.update(f"<{graph}>\n".encode())
-        digest.update(b"\n".join(sorted((dump or b"").splitlines())))
-    return digest.hexdigest()
-
-
-def run_quads(ctx: Context, digest: str, rules: list[Rule], out: Out) -> None:
+def run_triples(ctx: Context, rules: list[Rule], out: Out) -> None:
     """The run, the snapshot it used and, per rule, the rule run with its plan."""
-    snapshot = str(iris.snapshot(digest))
-    out.add(ctx.run, str(RDF.type), str(CND.DerivationRun))
-    out.add(ctx.run, str(RDF.type), str(PROV.Activity))
-    out.add(ctx.run, str(PROV.used), snapshot)
-    out.add(ctx.run, str(CND.validAsOf), ox.Literal(ctx.as_of, datatype=DATE))
-    out.add(snapshot, str(RDF.type), str(CND.Snapshot))
-    out.add(snapshot, str(DCTERMS.identifier), ox.Literal(f"sha256:{digest}"))
-    out.add(str(AGENT), str(RDF.type), str(PROV.SoftwareAgent))
+    snapshot = nt(iris.snapshot(ctx.p.digest))
+    out.add(ctx.run, TYPE, nt(CND.DerivationRun))
+    out.add(ctx.run, TYPE, nt(PROV.Activity))
+    out.add(ctx.run, nt(PROV.used), snapshot)
+    out.add(ctx.run, AS_OF, typed(ctx.as_of, str(XSD.date)))
+    out.add(snapshot, TYPE, nt(CND.Snapshot))
+    out.add(snapshot, nt(DCTERMS.identifier), f'"sha256:{ctx.p.digest}"')
+    out.add(AGENT, TYPE, nt(PROV.SoftwareAgent))
     for rule in rules:
         part = ctx.rule_run(rule)
-        association = f"{part}/association"
-        out.add(part, str(RDF.type), str(CND.DerivationRun))
-        out.add(part, str(RDF.type), str(PROV.Activity))
-        out.add(part, str(DCTERMS.isPartOf), ctx.run)
-        out.add(part, str(PROV.used), snapshot)
-        out.add(part, str(PROV.qualifiedAssociation), association)
-        out.add(association, str(RDF.type), str(PROV.Association))
-        out.add(association, str(PROV.agent), str(AGENT))
-        out.add(association, str(PROV.hadPlan), rule.iri)
-        out.add(rule.iri, str(RDF.type), str(PROV.Plan))
+        association = f"{part[:-1]}/association>"
+        out.add(part, TYPE, nt(CND.DerivationRun))
+        out.add(part, TYPE, nt(PROV.Activity))
+        out.add(part, nt(DCTERMS.isPartOf), ctx.run)
+        out.add(part, nt(PROV.used), snapshot)
+        out.add(part, nt(PROV.qualifiedAssociation), association)
+        out.add(association, TYPE, nt(PROV.Association))
+        out.add(association, nt(PROV.agent), AGENT)
+        out.add(association, nt(PROV.hadPlan), rule.iri)
+        out.add(rule.iri, TYPE, nt(PROV.Plan))
         label = f"{rule.slug.replace('-', ' ')}, version {rule.version}"
-        out.add(rule.iri, str(RDFS.label), ox.Literal(label, language="en"))
-        out.add(rule.iri, str(DCTERMS.description), ox.Literal(rule.description, language="en"))
-        out.add(rule.iri, str(DCTERMS.hasVersion), ox.Literal(str(rule.version)))
+        out.add(rule.iri, nt(RDFS.label), text(label, "en"))
+        out.add(rule.iri, nt(DCTERMS.description), text(rule.description, "en"))
+        out.add(rule.iri, nt(DCTERMS.hasVersion), f'"{rule.version}"')

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from graph import iris
 from graph.derive.first import Firsts
-from graph.derive.only import Groups, scope_of
-from graph.derive.run import Context, Out, Rule, coverage
+from graph.derive.only import COUNT, COVERS, LEVEL, REGION, SCOPE, Groups, scope_of
+from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND, concept
 from graph.store import Store
 
@@ -21,6 +21,8 @@ RULE = Rule(
     "contradicts an earlier designation of the program in the region and otherwise agrees or "
     "cannot tell the same way.",
 )
+CLASS, ABOUT_CLAIM, VERDICT = nt(CND.ClaimVerdict), nt(CND.aboutClaim), nt(CND.verdict)
+VERDICTS = {v: nt(concept("verdict", v)) for v in ("agrees", "contradicts", "cannot-tell")}
 REPORTED = """
 SELECT ?f ?kind ?d ?region ?level WHERE {
   ?f a ?kind ; cnd:aboutDesignation ?d ; cnd:withinRegion ?region ; cnd:regionLevel ?level ;
@@ -70,35 +72,35 @@ def verdicts(store: Store, ctx: Context, groups: Groups, f: Firsts, out: Out) ->
     p = ctx.p
     rows = {d: row for row, d in enumerate(p.designation)}
     for r in store.select(REPORTED):
-        row = rows.get(p.index.get(str(r["d"].value), -1))
-        region = p.index.get(str(r["region"].value))
+        row = rows.get(p.index.get(f"<{r['d'].value}>", -1))
+        region = p.index.get(f"<{r['region'].value}>")
         if row is None or region is None:
             continue
         level = str(r["level"].value).rsplit("/", 1)[-1]
-        only = str(r["kind"].value) == str(CND.OnlyInRegionFinding)
+        only = r["kind"].value == str(CND.OnlyInRegionFinding)
         j = (
             judge_only(ctx, groups, row, level, region)
             if only
             else judge_first(ctx, f, row, level, region)
         )
-        write(ctx, out, str(r["f"].value), j, level, region)
+        write(ctx, out, nt(str(r["f"].value)), j, level, region)
 
 
 def write(ctx: Context, out: Out, reported: str, j: Judgement, level: str, region: int) -> None:
     """The verdict node, and the link from the computed finding or the verdict."""
     p = ctx.p
-    node = str(iris.finding("verdict", RULE.iri, reported))
-    ctx.result(out, node, str(CND.ClaimVerdict), RULE)
-    out.add(node, str(CND.aboutClaim), reported)
-    out.add(node, str(CND.verdict), str(concept("verdict", j.verdict)))
-    out.count(node, str(CND.candidateCount), j.count)
-    out.add(node, str(CND.coverage), coverage(j.complete))
-    out.add(node, str(CND.withinRegion), p.iris[region])
-    out.add(node, str(CND.regionLevel), str(concept("admin-level", level)))
-    out.add(node, str(CND.countScope), p.iris[j.scope])
+    node = nt(iris.finding("verdict", RULE.iri, reported))
+    ctx.result(out, node, CLASS, RULE)
+    out.add(node, ABOUT_CLAIM, reported)
+    out.add(node, VERDICT, VERDICTS[j.verdict])
+    out.count(node, COUNT, j.count)
+    out.add(node, COVERS, COVERAGE[j.complete])
+    out.add(node, REGION, p.iris[region])
+    out.add(node, LEVEL, LEVELS[level])
+    out.add(node, SCOPE, p.iris[j.scope])
     if j.computed is not None:
-        out.add(node, str(CND.computedFinding), j.computed)
+        out.add(node, nt(CND.computedFinding), j.computed)
     if j.verdict == "agrees" and j.computed is not None:
-        out.add(j.computed, str(CND.corroborates), reported)
+        out.add(j.computed, nt(CND.corroborates), reported)
     if j.verdict == "contradicts":
-        out.add(node, str(CND.contradicts), reported)
+        out.add(node, nt(CND.contradicts), reported)
