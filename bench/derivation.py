@@ -3,9 +3,12 @@ only-in-region question (province level, program scope) with one SPARQL query.
 
     python -m bench.derivation 10000 100000 1000000
 
-Each size is generated once (bench.synthetic), bulk-loaded into an on-disk store (not timed
-as derivation; no SHACL), then measured in a fresh subprocess so that peak memory (max RSS)
-is that of the derivation alone: open the store, derive every rule, and write the result.
+    python -m bench.derivation 10000 100000 --memory --disk
+
+Each size is generated once (bench.synthetic) and measured in a fresh subprocess: bulk-load
+into an in-memory (default) or on-disk store (timed apart; no SHACL), derive every rule, and
+load the result into the derived graph. Peak memory is the subprocess's max RSS, store
+included.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.synthetic import generate
+from graph import Store
+from graph.derive import derive
+from graph.namespaces import DERIVED_GRAPH
 
 ONLY_IN_PROVINCE = """
 PREFIX cnd: <https://w3id.org/china-designations/def#>
@@ -37,78 +43,71 @@ SELECT ?program ?region (SAMPLE(?d) AS ?only) WHERE {
 } GROUP BY ?program ?region HAVING (COUNT(?d) = 1)"""
 
 
-def measure(store_dir: str) -> dict[str, float]:
-    """In this process: derive and write, then the one SPARQL query; times and peak RSS."""
-    from graph import Store
-    from graph.derive import derive
-    from graph.derive.projection import project
+def load(data: Path, mode: str, folder: Path) -> tuple[Store, float]:
+    """Load the N-Quads into an in-memory or on-disk store; the store and the seconds taken."""
+    started = time.perf_counter()
+    inner = ox.Store() if mode == "memory" else ox.Store(str(folder / "store"))
+    inner.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    inner.flush()
+    return Store(inner), time.perf_counter() - started
 
-    store = Store.open(Path(store_dir), read_only=False)
-    started = time.perf_counter()
-    project(store)
-    projected = time.perf_counter() - started
-    started = time.perf_counter()
-    quads = derive(store)
-    derived = time.perf_counter() - started
-    started = time.perf_counter()
-    store.extend(quads)
-    store.flush()
-    written = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    started = time.perf_counter()
-    groups = sum(1 for _ in store.inner.query(ONLY_IN_PROVINCE))
-    sparql = time.perf_counter() - started
+
+def measure(data: Path, mode: str) -> dict[str, float]:
+    """In this process: load, derive, write, then the one SPARQL query; times and peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store, loaded = load(data, mode, Path(tmp))
+        started = time.perf_counter()
+        triples = derive(store)
+        derived = time.perf_counter() - started
+        started = time.perf_counter()
+        store.load_triples(triples, ox.NamedNode(str(DERIVED_GRAPH)))
+        written = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.perf_counter()
+        groups = sum(
+            1 for _ in store.inner.query(ONLY_IN_PROVINCE, use_default_graph_as_union=True)
+        )
+        sparql = time.perf_counter() - started
     return {
-        "project_s": projected,
+        "load_s": loaded,
         "derive_s": derived,
         "write_s": written,
-        "quads": len(quads),
+        "triples": triples.count(b"\n"),
         "peak_mb": peak,
         "sparql_s": sparql,
         "sparql_groups": groups,
     }
 
 
-def prepare(size: int, folder: Path) -> tuple[Path, float]:
-    """Generate and bulk-load one size; the store directory and the load time."""
-    data = folder / f"synthetic-{size}.nq"
-    generate(size, data)
-    store_dir = folder / f"store-{size}"
-    started = time.perf_counter()
-    store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
-    data.unlink()
-    return store_dir, time.perf_counter() - started
-
-
-def main(sizes: list[int]) -> None:
-    """Print one line of figures per size."""
+def main(sizes: list[int], modes: list[str]) -> None:
+    """Print one line of figures per size and store kind."""
     print(
-        f"{'designations':>12} {'load s':>7} {'project s':>9} {'derive s':>8} {'write s':>7} "
-        f"{'quads out':>9} {'peak MB':>8} | {'1 SPARQL s':>10} {'groups':>6}"
+        f"{'designations':>12} {'store':>6} {'load s':>7} {'derive s':>8} {'write s':>7} "
+        f"{'triples out':>11} {'peak MB':>8} | {'1 SPARQL s':>10} {'groups':>6}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            store_dir, load = prepare(size, Path(tmp))
-            done = subprocess.run(
-                [sys.executable, "-m", "bench.derivation", "--measure", str(store_dir)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            m = json.loads(done.stdout)
-            print(
-                f"{size:>12} {load:>7.1f} {m['project_s']:>9.1f} {m['derive_s']:>8.1f} "
-                f"{m['write_s']:>7.1f} {int(m['quads']):>9} {m['peak_mb']:>8.0f} | "
-                f"{m['sparql_s']:>10.1f} {int(m['sparql_groups']):>6}",
-                flush=True,
-            )
+            data = Path(tmp) / f"synthetic-{size}.nq"
+            generate(size, data)
+            for mode in modes:
+                args = [sys.executable, "-m", "bench.derivation", "--measure", str(data), mode]
+                done = subprocess.run(args, capture_output=True, text=True)
+                if done.returncode:
+                    sys.exit(f"{size} {mode}: {done.stderr.strip().splitlines()[-1]}")
+                m = json.loads(done.stdout)
+                print(
+                    f"{size:>12} {mode:>6} {m['load_s']:>7.1f} {m['derive_s']:>8.1f} "
+                    f"{m['write_s']:>7.1f} {int(m['triples']):>11} {m['peak_mb']:>8.0f} | "
+                    f"{m['sparql_s']:>10.1f} {int(m['sparql_groups']):>6}",
+                    flush=True,
+                )
+            data.unlink()
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--measure"]:
-        print(json.dumps(measure(sys.argv[2])))
+        print(json.dumps(measure(Path(sys.argv[2]), sys.argv[3])))
     else:
-        main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])
+        numbers = [a for a in sys.argv[1:] if a.isdigit()]
+        kinds = [a.removeprefix("--") for a in sys.argv[1:] if a in ("--memory", "--disk")]
+        main([int(a) for a in numbers] or [10_000, 100_000, 1_000_000], kinds or ["memory"])

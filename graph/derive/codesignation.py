@@ -1,9 +1,10 @@
 """Rule: the co-designation network, as a weighted networkx graph written as nodes.
 
 Designees are linked when they hold designations under the same program, weighted by the
-number of programs shared; programs with more than MAX_MEMBERS designees are left out at that
-level (they would link everything to everything). Prefecture-level regions are linked the same
-way over every program.
+number of programs shared; prefecture-level regions are linked the same way. Programs with
+more than MAX_MEMBERS members at a level are left out at that level: they would link
+everything to everything (and the edges grow with the square of their size), while sharing a
+rare program is what the network is for.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ RULE = Rule(
     1,
     "Links two designees, or two prefecture-level regions, holding designations valid at the "
     "as-of date under the same programs, weighted by the number of programs they share; "
-    "programs with more than 50 designees are not used to link designees.",
+    "programs with more than 50 members at a level are not used to link at that level.",
 )
 MAX_MEMBERS = 50
 CITY = "prefecture"
@@ -47,7 +48,7 @@ def network(ctx: Context, by_city: bool) -> nx.Graph[int]:
     """The weighted co-designation graph over designees or prefecture-level regions."""
     pairs: Counter[tuple[int, int]] = Counter()
     for group in members(ctx, by_city).values():
-        if by_city or len(group) <= MAX_MEMBERS:
+        if len(group) <= MAX_MEMBERS:
             pairs.update(combinations(sorted(group), 2))
     g: nx.Graph[int] = nx.Graph()
     g.add_weighted_edges_from((a, b, w) for (a, b), w in pairs.items())

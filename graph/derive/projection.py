@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -118,49 +119,68 @@ class Reader:
 
     def rows(self, sparql: str) -> list[list[str]]:
         """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
+        return [line.split("\t") for line in self.lines(sparql)]
+
+    def lines(self, sparql: str) -> list[str]:
+        """The sorted TSV lines of a SELECT's results (header excluded), digested."""
         result = self.store.query(sparql, default_graph=self.graphs)
         assert isinstance(result, ox.QuerySolutions)
         tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
         lines = tsv.decode("utf-8").splitlines()
         body = sorted(lines[1:])
         self.digest.update(("\n".join([lines[0], *body]) + "\n").encode("utf-8"))
-        return [line.split("\t") for line in body]
+        return body
 
-    def pairs(self, predicate: str) -> list[list[str]]:
-        """Subject and object of every triple with one predicate."""
-        return self.rows(ROWS.format(p=predicate))
+    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
+        """Subjects and objects of every triple with one predicate, as two aligned lists."""
+        flat = "\t".join(self.lines(ROWS.format(p=predicate))).split("\t")
+        return (flat[0::2], flat[1::2]) if flat != [""] else ([], [])
+
+
+def _ids(p: Projection, terms: list[str]) -> list[int]:
+    """Integer ids of many terms: mint the distinct ones, then map at C speed."""
+    for term in set(terms).difference(p.index):
+        p.id(term)
+    return list(map(p.index.__getitem__, terms))
+
+
+def _scatter(at: dict[str, int], subjects: list[str], values: list[Any], into: list[Any]) -> None:
+    """Place each value at its subject's row (subjects that are not designations are skipped)."""
+    rows = list(map(at.get, subjects))
+    for row, value in zip(rows, values, strict=True):
+        if row is not None:
+            into[row] = value
 
 
 def _designations(r: Reader, p: Projection) -> None:
-    rows = dict.fromkeys(row[0] for row in r.rows(DESIGNATIONS))
+    rows = list(dict.fromkeys(r.lines(DESIGNATIONS)))
     at = {d: i for i, d in enumerate(rows)}
-    p.designation = [p.id(d) for d in rows]
+    p.designation = _ids(p, rows)
     for name, predicate in COLUMNS.items():
-        column = p.columns[name] = [-1] * len(at)
-        for s, o in r.pairs(predicate):
-            i = at.get(s)
-            if i is not None:
-                column[i] = p.id(o)
+        subjects, objects = r.pairs(predicate)
+        p.columns[name] = [-1] * len(at)
+        _scatter(at, subjects, _ids(p, objects), p.columns[name])
     dates: dict[str, list[str]] = {}
     for name, predicate in DATES.items():
-        values = dates[name] = [""] * len(at)
-        for s, o in r.pairs(predicate):
-            i = at.get(s)
-            if i is not None:
-                values[i] = lexical(o)
+        subjects, objects = r.pairs(predicate)
+        dates[name] = [""] * len(at)
+        _scatter(at, subjects, list(map(lexical, objects)), dates[name])
     began = zip(dates["from"], dates["announced"], dates["decided"], strict=True)
     p.start = [start_day(b) if (b := f or a or d) else "" for f, a, d in began]
     p.until = [end_day(u) if u else "" for u in dates["until"]]
     p.retracted = [x in ("true", "1") for x in dates["retracted"]]
-    issuers = {(at[s], p.id(o)) for s, o in r.pairs("cnd:designatedBy") if s in at}
-    p.issuers = sorted(issuers)
+    subjects, objects = r.pairs("cnd:designatedBy")
+    issuers = zip(map(at.get, subjects), _ids(p, objects), strict=True)
+    p.issuers = sorted({(row, o) for row, o in issuers if row is not None})
 
 
 def _places(r: Reader, p: Projection) -> None:
     for predicate in PLACES:
-        p.places.add_edges_from((p.id(s), p.id(o)) for s, o in r.pairs(predicate))
-    for s, o in r.pairs(LEVELS):
-        p.places.add_node(p.id(s), level=o.rsplit("/", 1)[-1].rstrip(">"))
+        subjects, objects = r.pairs(predicate)
+        p.places.add_edges_from(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    subjects, objects = r.pairs(LEVELS)
+    for s, o in zip(_ids(p, subjects), objects, strict=True):
+        p.places.add_node(s, level=o.rsplit("/", 1)[-1].rstrip(">"))
 
 
 def _batches(r: Reader, p: Projection) -> None:

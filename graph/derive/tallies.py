@@ -4,7 +4,7 @@ and the designees holding the most national designations."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from itertools import compress
 
 from rdflib.namespace import DCTERMS, XSD
 
@@ -33,21 +33,39 @@ CLASS, OF, COUNT, RANK = nt(CND.Tally), nt(CND.tallyOf), nt(CND.designationCount
 START, END, YEAR = nt(SCHEMA.startDate), nt(SCHEMA.endDate), nt(DCTERMS.temporal)
 
 
-def _rows_by(ctx: Context) -> Iterator[tuple[str, int, int]]:
-    """(dimension, entity, row) for every valid row and every entity it counts for."""
+def _entities(ctx: Context) -> dict[str, tuple[list[int], list[str]]]:
+    """Per dimension, the entity each valid row counts for and the row's start, aligned."""
     p = ctx.p
-    for row, valid in enumerate(ctx.valid):
-        if not valid:
-            continue
-        yield "designee", p.designee[row], row
-        yield "program", p.program[row], row
-        regions = ctx.regions.get(p.designee[row], {})
-        for level in REGION_LEVELS:
-            for region in regions.get(level, ()):
-                yield level, region, row
-    for row, issuer in ctx.p.issuers:
-        if ctx.valid[row]:
-            yield "issuer", issuer, row
+    rows = list(compress(range(len(p)), ctx.valid))
+    starts = list(map(p.start.__getitem__, rows))
+    designees = list(map(p.designee.__getitem__, rows))
+    out = {
+        "designee": (designees, starts),
+        "program": (list(map(p.program.__getitem__, rows)), starts),
+    }
+    for level in REGION_LEVELS:
+        pairs = [
+            (region, start)
+            for designee, start in zip(designees, starts, strict=True)
+            for region in ctx.regions.get(designee, {}).get(level, ())
+        ]
+        out[level] = ([r for r, _ in pairs], [s for _, s in pairs])
+    issued = [(issuer, p.start[row]) for row, issuer in p.issuers if ctx.valid[row]]
+    out["issuer"] = ([i for i, _ in issued], [s for _, s in issued])
+    return out
+
+
+def _spans(entities: list[int], starts: list[str]) -> dict[int, tuple[str, str]]:
+    """The first and last start date of each entity's dated rows."""
+    lo: dict[int, str] = {}
+    hi: dict[int, str] = {}
+    for entity, start in zip(entities, starts, strict=True):
+        if start:
+            if start < lo.get(entity, "9"):
+                lo[entity] = start
+            if start > hi.get(entity, ""):
+                hi[entity] = start
+    return {e: (lo[e], hi[e]) for e in lo}
 
 
 def tally(ctx: Context, key: tuple[str, ...], entity: int, count: int, out: Out) -> str:
@@ -61,24 +79,23 @@ def tally(ctx: Context, key: tuple[str, ...], entity: int, count: int, out: Out)
 
 def tallies(ctx: Context, out: Out) -> None:
     """Write the totals with start spans and (but for designees) yearly timelines."""
-    starts: dict[tuple[str, int], list[str]] = {}
-    for dimension, entity, row in _rows_by(ctx):
-        starts.setdefault((dimension, entity), []).append(ctx.p.start[row])
-    date = str(XSD.date)
-    for (dimension, entity), dates in starts.items():
-        e = ctx.p.iris[entity]
-        node = tally(ctx, (dimension, e, ""), entity, len(dates), out)
-        if dimension in LEVELS:
-            out.add(node, LEVEL, LEVELS[dimension])
-        dated = [d for d in dates if d]
-        if dated:
-            out.add(node, START, typed(min(dated), date))
-            out.add(node, END, typed(max(dated), date))
+    date, year_type = str(XSD.date), str(XSD.gYear)
+    for dimension, (entities, starts) in _entities(ctx).items():
+        spans = _spans(entities, starts)
+        for entity, n in Counter(entities).items():
+            node = tally(ctx, (dimension, ctx.p.iris[entity], ""), entity, n, out)
+            if dimension in LEVELS:
+                out.add(node, LEVEL, LEVELS[dimension])
+            if entity in spans:
+                out.add(node, START, typed(spans[entity][0], date))
+                out.add(node, END, typed(spans[entity][1], date))
         if dimension == "designee":
             continue
-        for year, n in Counter(d[:4] for d in dated).items():
-            node = tally(ctx, (dimension, e, year), entity, n, out)
-            out.add(node, YEAR, typed(year, str(XSD.gYear)))
+        years = Counter(zip(entities, (s[:4] for s in starts), strict=True))
+        for (entity, year), n in years.items():
+            if year:
+                node = tally(ctx, (dimension, ctx.p.iris[entity], year), entity, n, out)
+                out.add(node, YEAR, typed(year, year_type))
 
 
 def top_designees(ctx: Context, out: Out) -> None:
