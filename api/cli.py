@@ -11,7 +11,7 @@ import click
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from api.graph_commands import derive_command
+from api.graph_commands import derive_command, export_command
 from api.options import failures, store_option
 from graph import Store, build, check, stats
 from graph.results import OUTPUT_FORMATS, serialise
@@ -141,3 +141,4 @@ def serve_command(store_dir: Path, host: str, port: int, update_token: str | Non
 
 
 main.add_command(derive_command)
+main.add_command(export_command)

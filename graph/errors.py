@@ -37,3 +37,8 @@ class LoadError(DesignationsError):
 
 class NotFound(DesignationsError):
     """Raised when an entity, graph or resource asked for does not exist."""
+
+
+class ExportError(DesignationsError):
+    """Raised when an export asks for an unknown format, view or language, or lacks a
+    parameter its view needs."""

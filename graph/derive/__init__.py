@@ -10,6 +10,8 @@ store; run holds the provenance and the writer.
 
 from __future__ import annotations
 
+import gc
+
 import pyoxigraph as ox
 
 from graph.derive import codesignation, first, only, tallies, verdicts
@@ -37,6 +39,18 @@ DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
 def derive(store: Store, as_of: str | None = None) -> bytes:
     """The derived graph's triples (N-Triples) for the store's current data, as of a date
     (YYYY-MM-DD; default: the latest start date in the data)."""
+    # The rules allocate millions of small lists and tuples but no reference cycles; the
+    # cyclic collector would rescan them all again and again, so it is paused meanwhile.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _derive(store, as_of)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _derive(store: Store, as_of: str | None) -> bytes:
     ctx = context(project(store, STATUS_QUERY, verdicts.REPORTED), as_of)
     out = Out()
     run_triples(ctx, RULES, out)
