@@ -12,12 +12,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from rdflib.namespace import RDF
 
 from api.cli import main
 from graph import Store, build
+from graph.build import as_graph
 from graph.derive import derive, project, regions_of
+from graph.namespaces import CND
 from graph.paths import SEEDS_DIR
 from graph.results import term_text
+from graph.shapes import load_shapes, violations
 from tests.conftest import SEED_TEXT
 
 ID = "https://w3id.org/china-designations/id/"
@@ -253,3 +257,15 @@ def test_tallies(built: Store, tally_of: str, count: str) -> None:
         for r in built.select(sparql, of=ox.NamedNode(ID + tally_of))
     ]
     assert found == [{"of": ID + tally_of, "count": count, "start": "2026-01-30"}]
+
+
+def test_verdict_without_its_count_violates_the_shapes(built: Store) -> None:
+    data = as_graph(built)
+    [verdict] = data.subjects(RDF.type, CND.ClaimVerdict)
+    data.remove((verdict, CND.candidateCount, None))
+    assert [
+        v for v in violations(data, load_shapes()) if "ClaimVerdict" in v or "#candidateCount" in v
+    ] == [
+        f"{verdict} <{CND.candidateCount}>: A verdict needs exactly one candidate count: the "
+        "designations behind it."
+    ]
