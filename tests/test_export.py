@@ -274,3 +274,9 @@ def test_export_command_unknown_entity_is_one_line(built_dir: Path) -> None:
         1,
         f"error: no entity {ID}zone/nowhere in the designation network\n",
     )
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_exports_are_byte_identical_for_the_same_graph(built: Store, fmt: str) -> None:
+    selection = Selection(view="ego", entity=ZONE, hops=2)
+    assert export(built, fmt, selection, "pinyin") == export(built, fmt, selection, "pinyin")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,7 +64,8 @@ def gexf(g: Network) -> bytes:
             data["spells"] = [(data["since"], data.get("until"))]
     buffer = io.BytesIO()
     nx.write_gexf(h, buffer, version="1.2draft")
-    return buffer.getvalue()
+    # networkx stamps today's date in <meta>; drop it so the same graph gives the same bytes
+    return re.sub(rb' lastmodifieddate="[0-9-]+"', b"", buffer.getvalue(), count=1)
 
 
 def cytoscape(g: Network) -> bytes:
