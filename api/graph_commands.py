@@ -29,7 +29,7 @@ def derive_command(store_dir: Path, as_of: datetime.datetime | None) -> None:
     day = as_of.date().isoformat() if as_of else None
     with failures():
         count = rederive(Store.open(store_dir, read_only=False), day)
-    click.echo(f"derived {count} quads into the derived graph of {store_dir}")
+    click.echo(f"derived {count} triples into the derived graph of {store_dir}")
 
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
