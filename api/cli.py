@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,32 +11,12 @@ import click
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from graph import DesignationsError, Store, build, check, stats
-from graph.paths import DEFAULT_STORE
+from api.graph_commands import derive_command, export_command
+from api.options import failures, store_option
+from graph import Store, build, check, stats
 from graph.results import OUTPUT_FORMATS, serialise
 
 BUILD_STEPS = 5
-
-store_option = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_STORE,
-    show_default=True,
-    envvar="DESIGNATIONS_STORE",
-    help="Directory of the Oxigraph store.",
-)
-
-
-@contextmanager
-def failures() -> Iterator[None]:
-    """Turn library errors into one line per problem on stderr and exit status 1."""
-    try:
-        yield
-    except DesignationsError as exc:
-        for line in str(exc).splitlines() or [type(exc).__name__]:
-            click.echo(f"error: {line}", err=True)
-        sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -160,3 +138,7 @@ def serve_command(store_dir: Path, host: str, port: int, update_token: str | Non
 
     settings = Settings(store=store_dir, host=host, port=port, update_token=update_token)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+main.add_command(derive_command)
+main.add_command(export_command)

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 
 from graph.errors import (
     DesignationsError,
+    ExportError,
     Forbidden,
     LoadError,
     NotAcceptable,
@@ -36,6 +37,7 @@ STATUS: dict[type[DesignationsError], int] = {
     QueryTimeout: 503,
     ServiceBusy: 503,
     LoadError: 400,
+    ExportError: 400,
     NotFound: 404,
     StoreError: 503,
 }

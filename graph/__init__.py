@@ -6,6 +6,7 @@ Imports rdflib, pyoxigraph, networkx and pydantic; never fastapi.
 from graph.build import BuildReport, build, check
 from graph.errors import (
     DesignationsError,
+    ExportError,
     LoadError,
     NotFound,
     QueryError,
@@ -21,6 +22,7 @@ from graph.store import Store
 __all__ = [
     "BuildReport",
     "DesignationsError",
+    "ExportError",
     "LoadError",
     "NotFound",
     "QueryError",

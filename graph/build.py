@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.derive import derive
 from graph.errors import ShapeViolation
 from graph.lint import lint, load_ontology
 from graph.mapping import Quad, map_record, map_reference
-from graph.namespaces import ONTOLOGY_GRAPH
+from graph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH
 from graph.paths import ONTOLOGY_DIR, SEEDS_DIR
 from graph.seeds import Seeds, document_text, read_seeds
 from graph.shapes import load_shapes, violations
@@ -88,7 +89,7 @@ def _fill(staging: Path, seeds: Seeds, ontology_dir: Path, progress: Progress) -
     progress("mapping and loading")
     store.extend(to_ox_quads(seed_quads(seeds, ontology_dir)))
     progress("deriving")
-    store.extend(to_ox_quads(derive(store)))
+    store.load_triples(derive(store), ox.NamedNode(str(DERIVED_GRAPH)))
     progress("validating")
     problems = check(store, ontology_dir)
     if problems:

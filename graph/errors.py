@@ -62,3 +62,8 @@ class TooLarge(DesignationsError):
 
 class ProtocolError(QueryError):
     """Raised when a SPARQL protocol request is malformed: parameters, media type, encoding."""
+
+
+class ExportError(DesignationsError):
+    """Raised when an export asks for an unknown format, view or language, or lacks a
+    parameter its view needs."""

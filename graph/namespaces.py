@@ -38,6 +38,8 @@ class CND(DefinedNamespace):
     OnlyInRegionFinding: URIRef
     FirstInRegionFinding: URIRef
     ClaimVerdict: URIRef
+    Tally: URIRef
+    CoDesignation: URIRef
     DerivationRun: URIRef
     Snapshot: URIRef
 
@@ -84,6 +86,14 @@ class CND(DefinedNamespace):
     verdict: URIRef
     aboutClaim: URIRef
     computedFinding: URIRef
+
+    # derived tallies and networks
+    countScope: URIRef
+    designationCount: URIRef
+    tallyOf: URIRef
+    rank: URIRef
+    coDesignee: URIRef
+    sharedPrograms: URIRef
 
     # datatypes
     gbt2260: URIRef

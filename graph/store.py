@@ -126,6 +126,23 @@ class Store:
         )
         return count
 
+    def load_triples(self, data: bytes, graph: ox.NamedNode) -> None:
+        """Bulk-load N-Triples into a named graph (for a store being built, not yet served)."""
+        self.inner.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def replace_graph(self, graph: ox.NamedNode, data: bytes) -> int:
+        """Replace a named graph's content with N-Triples, in one transaction.
+
+        The data is written by the library itself (never user input), so it goes in as
+        INSERT DATA; a single update request is atomic. Returns the number of triples.
+        """
+        body = data.decode("utf-8")
+        update = f"CLEAR SILENT GRAPH {graph} ;\n"
+        if body:
+            update += f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        self.update(update)
+        return body.count("\n")
+
     def flush(self) -> None:
         """Persist pending writes."""
         self.inner.flush()

@@ -1,0 +1,92 @@
+"""The `derive` and `export` commands, registered on the main group by api.cli."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import click
+
+from api.options import failures, store_option
+from graph import Store, iris
+from graph.derive import rederive
+from graph.export import FORMATS, LANGUAGES, VIEWS, Selection, export
+
+
+@click.command("derive")
+@store_option
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date at which designations must be valid (YYYY-MM-DD); default: the latest "
+    "start date in the data.",
+)
+def derive_command(store_dir: Path, as_of: datetime.datetime | None) -> None:
+    """Recompute the derived graph in place: findings, tallies, networks and verdicts."""
+    day = as_of.date().isoformat() if as_of else None
+    with failures():
+        count = rederive(Store.open(store_dir, read_only=False), day)
+    click.echo(f"derived {count} triples into the derived graph of {store_dir}")
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _iri(ref: str | None) -> str | None:
+    """An entity given as an IRI or as a reference such as zone/baotou-rare-earth-htz."""
+    if ref is None or ref.startswith(("http://", "https://")):
+        return ref
+    return str(iris.entity(ref))
+
+
+@click.command("export")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True)
+@click.option("--view", type=click.Choice(VIEWS), default="whole", show_default=True)
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True)
+@click.option(
+    "--entity", help="Ego view: the centre, as an IRI or e.g. zone/baotou-rare-earth-htz."
+)
+@click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True)
+@click.option("--region", help="Subgraph view: a region, e.g. adm/150000.")
+@click.option(
+    "--program", help="Subgraph view: a program, e.g. program/nkrdp-industrialization-pilot."
+)
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Subgraph view: from date."
+)
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Subgraph view: to date.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+def export_command(
+    store_dir: Path,
+    fmt: str,
+    view: str,
+    lang: str,
+    entity: str | None,
+    hops: int,
+    region: str | None,
+    program: str | None,
+    since: datetime.datetime | None,
+    until: datetime.datetime | None,
+    output: Path | None,
+) -> None:
+    """Export a view of the graph for Gephi, Cytoscape, D3, spreadsheets or RDF tools."""
+    selection = Selection(
+        view=view,
+        entity=_iri(entity),
+        hops=hops,
+        region=_iri(region),
+        program=_iri(program),
+        since=since.date().isoformat() if since else None,
+        until=until.date().isoformat() if until else None,
+    )
+    with failures():
+        data = export(Store.open(store_dir), fmt, selection, lang)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    output.write_bytes(data)
+    click.echo(f"wrote {len(data)} bytes of {fmt} to {output}")

@@ -1,0 +1,73 @@
+"""Rule: the first designation of a program within a region at a level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph import iris
+from graph.derive.closure import REGION_LEVELS
+from graph.derive.only import ABOUT, COUNT, COVERS, LEVEL, REGION, SCOPE
+from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
+from graph.namespaces import CND
+
+RULE = Rule(
+    "first-in-region",
+    1,
+    "For each program and each province-level and prefecture-level region, takes the "
+    "designations valid at the as-of date with a known start (validity start, else announcement, "
+    "else decision; a partial date counts from its first day); those with the earliest start "
+    "are first, and the finding counts every dated designation in the group.",
+)
+Key = tuple[str, int, int]
+CLASS = nt(CND.FirstInRegionFinding)
+
+
+@dataclass
+class Firsts:
+    """Per (region level, program, region): dated designations and the earliest of them."""
+
+    counts: dict[Key, int] = field(default_factory=dict)
+    earliest: dict[Key, list[int]] = field(default_factory=dict)
+    findings: dict[tuple[Key, int], str] = field(default_factory=dict)
+
+
+def _consider(f: Firsts, key: Key, row: int, start: str, starts: list[str]) -> None:
+    f.counts[key] = f.counts.get(key, 0) + 1
+    rows = f.earliest.get(key)
+    if rows is None or start < starts[rows[0]]:
+        f.earliest[key] = [row]
+    elif start == starts[rows[0]]:
+        rows.append(row)
+
+
+def firsts(ctx: Context) -> Firsts:
+    """Group the valid dated designations of every program by region."""
+    f, p = Firsts(), ctx.p
+    for row, valid in enumerate(ctx.valid):
+        start = p.start[row]
+        regions = ctx.regions.get(p.designee[row]) if valid and start else None
+        if not regions:
+            continue
+        for level in REGION_LEVELS:
+            for region in regions.get(level, ()):
+                _consider(f, (level, p.program[row], region), row, start, p.start)
+    return f
+
+
+def first_in_region(ctx: Context, out: Out) -> Firsts:
+    """Write a finding for each earliest designation; return the groups for the verdicts."""
+    f, p = firsts(ctx), ctx.p
+    for key, rows in f.earliest.items():
+        level, program, region = key
+        for row in rows:
+            d = p.iris[p.designation[row]]
+            node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level))
+            f.findings[(key, row)] = node
+            ctx.result(out, node, CLASS, RULE)
+            out.add(node, ABOUT, d)
+            out.add(node, REGION, p.iris[region])
+            out.add(node, LEVEL, LEVELS[level])
+            out.add(node, SCOPE, p.iris[program])
+            out.count(node, COUNT, f.counts[key])
+            out.add(node, COVERS, COVERAGE[ctx.complete.get(program, False)])
+    return f

@@ -1,0 +1,73 @@
+"""Rule: the only designation of a program, or of a batch, within a region at a level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph import iris
+from graph.derive.closure import REGION_LEVELS
+from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
+from graph.namespaces import CND
+
+RULE = Rule(
+    "only-in-region",
+    1,
+    "For each program and each batch, and each province-level and prefecture-level region, "
+    "counts the designations valid at the as-of date and not retracted whose designee lies in "
+    "the region; a group of exactly one yields a finding about that designation.",
+)
+Key = tuple[str, int, int]
+CLASS, ABOUT, REGION = nt(CND.OnlyInRegionFinding), nt(CND.aboutDesignation), nt(CND.withinRegion)
+LEVEL, SCOPE, COUNT = nt(CND.regionLevel), nt(CND.countScope), nt(CND.candidateCount)
+COVERS = nt(CND.coverage)
+
+
+@dataclass
+class Groups:
+    """Designations counted per (region level, program or batch, region)."""
+
+    counts: dict[Key, int] = field(default_factory=dict)
+    member: dict[Key, int] = field(default_factory=dict)
+    findings: dict[Key, str] = field(default_factory=dict)
+
+
+def scope_of(ctx: Context, row: int) -> int:
+    """The scope a claim about a row is judged in: its batch when it has one, else its program."""
+    batch = ctx.p.batch[row]
+    return batch if batch >= 0 else ctx.p.program[row]
+
+
+def group(ctx: Context) -> Groups:
+    """Count the valid designations of every program and batch in every region."""
+    g, p = Groups(), ctx.p
+    counts, member, programs, batches = g.counts, g.member, p.program, p.batch
+    for row, designee in enumerate(p.designee):
+        regions = ctx.regions.get(designee) if ctx.valid[row] else None
+        if not regions:
+            continue
+        scopes = (programs[row], batches[row]) if batches[row] >= 0 else (programs[row],)
+        for level in REGION_LEVELS:
+            for region in regions.get(level, ()):
+                for scope in scopes:
+                    key = (level, scope, region)
+                    counts[key] = counts.get(key, 0) + 1
+                    member.setdefault(key, row)
+    return g
+
+
+def only_in_region(ctx: Context, out: Out) -> Groups:
+    """Write a finding for every group of exactly one; return the groups for the verdicts."""
+    g, p = group(ctx), ctx.p
+    for key in [k for k, n in g.counts.items() if n == 1]:
+        level, scope, region = key
+        d = p.iris[p.designation[g.member[key]]]
+        node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level, p.iris[scope]))
+        g.findings[key] = node
+        ctx.result(out, node, CLASS, RULE)
+        out.add(node, ABOUT, d)
+        out.add(node, REGION, p.iris[region])
+        out.add(node, LEVEL, LEVELS[level])
+        out.add(node, SCOPE, p.iris[scope])
+        out.count(node, COUNT, 1)
+        out.add(node, COVERS, COVERAGE[ctx.complete.get(scope, False)])
+    return g

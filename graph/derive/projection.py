@@ -1,0 +1,203 @@
+"""Project the store into compact columns and a networkx place tree.
+
+Each fact is read with one single-pattern SPARQL SELECT whose results Oxigraph serialises to
+TSV in one call (no per-term Python objects); Python splits the lines and joins them on the
+designation's IRI. Entities become integer ids into one table of IRIs, kept in N-Triples form
+("<iri>") because the rules write N-Triples. A digest of every row read names the snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graph.namespaces import DERIVED_GRAPH
+from graph.store import Store
+
+ROWS = "SELECT ?s ?o WHERE {{ ?s {p} ?o }}"
+DESIGNATIONS = "SELECT ?s WHERE { ?s a cnd:Designation }"
+COLUMNS = {
+    "designee": "cnd:designee",
+    "program": "cnd:underProgram",
+    "level": "cnd:level",
+    "batch": "cnd:batch",
+}
+DATES = {
+    "announced": "cnd:announcedOn",
+    "decided": "cnd:decisionDate",
+    "from": "cnd:validFrom",
+    "until": "cnd:validUntil",
+    "retracted": "cnd:retracted",
+}
+PLACES = ("schema:containedInPlace", "schema:location")
+LEVELS = "cnd:adminLevel"
+BATCHES = """SELECT ?b ?program ?coverage WHERE {
+  ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
+COMPLETE = "complete-official-list"
+
+
+def start_day(value: str) -> str:
+    """The first day a partial date can mean: "2026" -> "2026-01-01".
+
+    >>> start_day("2026-03")
+    '2026-03-01'
+    """
+    return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def end_day(value: str) -> str:
+    """The last day a partial date can mean, as a sortable string: "2026" -> "2026-12-31"."""
+    return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def lexical(term: str) -> str:
+    """The lexical form of a literal in N-Triples form: '"2026"^^<...>' -> '2026'."""
+    return term[1 : term.index('"', 1)] if term.startswith('"') else term
+
+
+@dataclass
+class Projection:
+    """The designations as columns of integer ids, and the place tree as a networkx DiGraph."""
+
+    iris: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    designation: list[int] = field(default_factory=list)
+    columns: dict[str, list[int]] = field(default_factory=dict)
+    start: list[str] = field(default_factory=list)
+    until: list[str] = field(default_factory=list)
+    retracted: list[bool] = field(default_factory=list)
+    issuers: list[tuple[int, int]] = field(default_factory=list)
+    places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
+    batch_complete: dict[int, bool] = field(default_factory=dict)
+    program_batches: dict[int, list[int]] = field(default_factory=dict)
+    digest: str = ""
+
+    def id(self, iri: str) -> int:
+        """The integer id of an IRI in N-Triples form, minted on first sight."""
+        found = self.index.get(iri)
+        if found is None:
+            found = self.index[iri] = len(self.iris)
+            self.iris.append(iri)
+        return found
+
+    @property
+    def designee(self) -> list[int]:
+        """The designee of each row."""
+        return self.columns["designee"]
+
+    @property
+    def program(self) -> list[int]:
+        """The program of each row."""
+        return self.columns["program"]
+
+    @property
+    def batch(self) -> list[int]:
+        """The batch of each row, -1 when it has none."""
+        return self.columns["batch"]
+
+    @property
+    def level(self) -> list[int]:
+        """The designation level concept of each row."""
+        return self.columns["level"]
+
+    def __len__(self) -> int:
+        return len(self.designation)
+
+
+class Reader:
+    """Runs the projection's queries as TSV, feeding every row read into the snapshot digest."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.digest = hashlib.sha256()
+        derived = str(DERIVED_GRAPH)
+        self.graphs = [ox.NamedNode(g) for g in store.named_graphs() if g != derived]
+
+    def rows(self, sparql: str) -> list[list[str]]:
+        """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
+        return [line.split("\t") for line in self.lines(sparql)]
+
+    def lines(self, sparql: str) -> list[str]:
+        """The sorted TSV lines of a SELECT's results (header excluded), digested."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        lines = tsv.decode("utf-8").splitlines()
+        body = sorted(lines[1:])
+        self.digest.update(("\n".join([lines[0], *body]) + "\n").encode("utf-8"))
+        return body
+
+    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
+        """Subjects and objects of every triple with one predicate, as two aligned lists."""
+        flat = "\t".join(self.lines(ROWS.format(p=predicate))).split("\t")
+        return (flat[0::2], flat[1::2]) if flat != [""] else ([], [])
+
+
+def _ids(p: Projection, terms: list[str]) -> list[int]:
+    """Integer ids of many terms: mint the distinct ones, then map at C speed."""
+    for term in set(terms).difference(p.index):
+        p.id(term)
+    return list(map(p.index.__getitem__, terms))
+
+
+def _scatter(at: dict[str, int], subjects: list[str], values: list[Any], into: list[Any]) -> None:
+    """Place each value at its subject's row (subjects that are not designations are skipped)."""
+    rows = list(map(at.get, subjects))
+    for row, value in zip(rows, values, strict=True):
+        if row is not None:
+            into[row] = value
+
+
+def _designations(r: Reader, p: Projection) -> None:
+    rows = list(dict.fromkeys(r.lines(DESIGNATIONS)))
+    at = {d: i for i, d in enumerate(rows)}
+    p.designation = _ids(p, rows)
+    for name, predicate in COLUMNS.items():
+        subjects, objects = r.pairs(predicate)
+        p.columns[name] = [-1] * len(at)
+        _scatter(at, subjects, _ids(p, objects), p.columns[name])
+    dates: dict[str, list[str]] = {}
+    for name, predicate in DATES.items():
+        subjects, objects = r.pairs(predicate)
+        dates[name] = [""] * len(at)
+        _scatter(at, subjects, list(map(lexical, objects)), dates[name])
+    began = zip(dates["from"], dates["announced"], dates["decided"], strict=True)
+    p.start = [start_day(b) if (b := f or a or d) else "" for f, a, d in began]
+    p.until = [end_day(u) if u else "" for u in dates["until"]]
+    p.retracted = [x in ("true", "1") for x in dates["retracted"]]
+    subjects, objects = r.pairs("cnd:designatedBy")
+    issuers = zip(map(at.get, subjects), _ids(p, objects), strict=True)
+    p.issuers = sorted({(row, o) for row, o in issuers if row is not None})
+
+
+def _places(r: Reader, p: Projection) -> None:
+    for predicate in PLACES:
+        subjects, objects = r.pairs(predicate)
+        p.places.add_edges_from(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    subjects, objects = r.pairs(LEVELS)
+    for s, o in zip(_ids(p, subjects), objects, strict=True):
+        p.places.add_node(s, level=o.rsplit("/", 1)[-1].rstrip(">"))
+
+
+def _batches(r: Reader, p: Projection) -> None:
+    for b_iri, program_iri, coverage in r.rows(BATCHES):
+        b, program = p.id(b_iri), p.id(program_iri)
+        p.batch_complete[b] = coverage.endswith(f"/{COMPLETE}>")
+        p.program_batches.setdefault(program, []).append(b)
+
+
+def project(store: Store, *extra: str) -> Projection:
+    """The store's designations, issuers, places and batches, ready for the rules; the extra
+    queries' rows (what else the rules read) go into the snapshot digest too."""
+    r, p = Reader(store), Projection()
+    _designations(r, p)
+    _places(r, p)
+    _batches(r, p)
+    for sparql in extra:
+        r.rows(sparql)
+    p.digest = r.digest.hexdigest()
+    return p

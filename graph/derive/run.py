@@ -1,0 +1,169 @@
+"""What every rule shares: the rule as a versioned prov:Plan, the run and its snapshot, the
+as-of date, the rows valid at that date, and the writer of derived triples (N-Triples lines,
+so that a million results cost no Python term objects and Oxigraph parses them in one go)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from graph import iris
+from graph.derive.closure import closure
+from graph.derive.projection import COMPLETE, Projection
+from graph.namespaces import CND, concept
+
+
+def nt(iri: str) -> str:
+    """An IRI in N-Triples form."""
+    return f"<{iri}>"
+
+
+def text(value: str, lang: str) -> str:
+    """A language-tagged literal in N-Triples form."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"@{lang}'
+
+
+def typed(value: str, datatype: str) -> str:
+    """A typed literal (the value needs no escaping: numbers and dates)."""
+    return f'"{value}"^^<{datatype}>'
+
+
+AGENT = nt(iris.agent("deriver"))
+TYPE, GENERATED, AS_OF = nt(RDF.type), nt(PROV.wasGeneratedBy), nt(CND.validAsOf)
+COUNT_TYPE = str(XSD.nonNegativeInteger)
+COVERAGE = {
+    True: nt(concept("coverage", COMPLETE)),
+    False: nt(concept("coverage", "partial-news-corpus")),
+}
+LEVELS = {lv: nt(concept("admin-level", lv)) for lv in ("province", "prefecture", "county")}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A derivation rule: a prov:Plan with a slug, a version and a description."""
+
+    slug: str
+    version: int
+    description: str
+
+    @property
+    def iri(self) -> str:
+        """The rule's IRI (graph.iris.rule), in N-Triples form."""
+        return nt(iris.rule(self.slug, self.version))
+
+
+class Out:
+    """The derived triples being written, as N-Triples lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add one triple of N-Triples terms."""
+        self.lines.append(f"{s} {p} {o} .\n")
+
+    def count(self, s: str, p: str, n: int) -> None:
+        """Add a count as xsd:nonNegativeInteger."""
+        self.lines.append(f'{s} {p} "{n}"^^<{COUNT_TYPE}> .\n')
+
+    def data(self) -> bytes:
+        """Every line, as UTF-8 N-Triples."""
+        return "".join(self.lines).encode("utf-8")
+
+
+@dataclass
+class Context:
+    """The projection plus everything a rule needs to qualify its results."""
+
+    p: Projection
+    as_of: str
+    valid: list[bool] = field(default_factory=list)
+    regions: dict[int, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+    complete: dict[int, bool] = field(default_factory=dict)
+    runs: dict[Rule, str] = field(default_factory=dict)
+
+    @property
+    def run(self) -> str:
+        """The whole run, named by the snapshot digest."""
+        return nt(iris.run("derivation", self.p.digest[:12]))
+
+    def rule_run(self, rule: Rule) -> str:
+        """The part of the run that applied one rule."""
+        found = self.runs.get(rule)
+        if found is None:
+            key = f"{self.p.digest[:12]}-{rule.slug}-v{rule.version}"
+            found = self.runs[rule] = nt(iris.run("derivation", key))
+        return found
+
+    def result(self, out: Out, node: str, cls: str, rule: Rule) -> None:
+        """A result node: its class, the rule run that generated it and the as-of date."""
+        out.add(node, TYPE, cls)
+        out.add(node, GENERATED, self.rule_run(rule))
+        out.add(node, AS_OF, typed(self.as_of, str(XSD.date)))
+
+
+def is_valid(start: str, until: str, retracted: bool, as_of: str) -> bool:
+    """Whether a designation holds on a day: started, not yet expired, and not retracted.
+
+    >>> is_valid("2026-01-30", "", False, "2026-01-30"), is_valid("2027-01-01", "", False, "2026")
+    (True, False)
+    """
+    return not retracted and start <= as_of and (not until or until >= as_of)
+
+
+def latest_date(p: Projection) -> str:
+    """The deterministic default as-of date: the latest start date in the data."""
+    return max(p.start, default="") or "1949-10-01"
+
+
+def context(p: Projection, as_of: str | None) -> Context:
+    """The shared context of one run over a projection."""
+    day = as_of or latest_date(p)
+    valid = [is_valid(s, u, r, day) for s, u, r in zip(p.start, p.until, p.retracted, strict=True)]
+    return Context(p, day, valid, closure(p.places, p.designee), complete_scopes(p))
+
+
+def complete_scopes(p: Projection) -> dict[int, bool]:
+    """Whether the graph holds every member of each batch and program.
+
+    A batch is complete when its coverage says so; a program when all its batches are
+    complete and every designation under it names one of them.
+    """
+    complete = dict(p.batch_complete)
+    unbatched = {prog for prog, b in zip(p.program, p.batch, strict=True) if b < 0}
+    for prog in set(p.program):
+        batches = p.program_batches.get(prog, [])
+        complete[prog] = (
+            bool(batches) and prog not in unbatched and all(p.batch_complete[b] for b in batches)
+        )
+    return complete
+
+
+def run_triples(ctx: Context, rules: list[Rule], out: Out) -> None:
+    """The run, the snapshot it used and, per rule, the rule run with its plan."""
+    snapshot = nt(iris.snapshot(ctx.p.digest))
+    out.add(ctx.run, TYPE, nt(CND.DerivationRun))
+    out.add(ctx.run, TYPE, nt(PROV.Activity))
+    out.add(ctx.run, nt(PROV.used), snapshot)
+    out.add(ctx.run, AS_OF, typed(ctx.as_of, str(XSD.date)))
+    out.add(snapshot, TYPE, nt(CND.Snapshot))
+    out.add(snapshot, nt(DCTERMS.identifier), f'"sha256:{ctx.p.digest}"')
+    out.add(AGENT, TYPE, nt(PROV.SoftwareAgent))
+    for rule in rules:
+        part = ctx.rule_run(rule)
+        association = f"{part[:-1]}/association>"
+        out.add(part, TYPE, nt(CND.DerivationRun))
+        out.add(part, TYPE, nt(PROV.Activity))
+        out.add(part, nt(DCTERMS.isPartOf), ctx.run)
+        out.add(part, nt(PROV.used), snapshot)
+        out.add(part, nt(PROV.qualifiedAssociation), association)
+        out.add(association, TYPE, nt(PROV.Association))
+        out.add(association, nt(PROV.agent), AGENT)
+        out.add(association, nt(PROV.hadPlan), rule.iri)
+        out.add(rule.iri, TYPE, nt(PROV.Plan))
+        label = f"{rule.slug.replace('-', ' ')}, version {rule.version}"
+        out.add(rule.iri, nt(RDFS.label), text(label, "en"))
+        out.add(rule.iri, nt(DCTERMS.description), text(rule.description, "en"))
+        out.add(rule.iri, nt(DCTERMS.hasVersion), f'"{rule.version}"')

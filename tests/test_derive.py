@@ -1,0 +1,271 @@
+"""Derivation on the built seeds and on tmp copies of them: the computed only-in-region finding
+for the Baotou zone, the verdict on the seed's reported claim, a second pilot in Inner Mongolia
+that contradicts it, and a complete official list that lets a verdict agree."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib.namespace import RDF
+
+from api.cli import main
+from graph import Store, build
+from graph.build import as_graph
+from graph.derive import derive, project, regions_of
+from graph.namespaces import CND
+from graph.paths import SEEDS_DIR
+from graph.results import term_text
+from graph.shapes import load_shapes, violations
+from tests.conftest import SEED_TEXT
+
+ID = "https://w3id.org/china-designations/id/"
+BAOTOU = ID + "zone/baotou-rare-earth-htz"
+
+COMPUTED_ONLY = """
+SELECT ?designee ?count ?coverage ?asOf ?plan ?version ?snapshot ?scope WHERE {
+  ?f a cnd:OnlyInRegionFinding ; cnd:aboutDesignation ?d ; cnd:withinRegion id:adm\\/150000 ;
+     cnd:regionLevel <https://w3id.org/china-designations/id/concept/admin-level/province> ;
+     cnd:candidateCount ?count ; cnd:coverage ?coverage ; cnd:validAsOf ?asOf ;
+     cnd:countScope ?scope ;
+     prov:wasGeneratedBy ?run .
+  ?run prov:qualifiedAssociation/prov:hadPlan ?plan ; prov:used ?snapshot .
+  ?plan a prov:Plan ; dcterms:hasVersion ?version .
+  ?snapshot a cnd:Snapshot .
+  ?d cnd:designee ?designee .
+} ORDER BY ?scope"""
+
+VERDICT = """
+SELECT ?verdict ?count ?coverage ?computed ?claimText ?scope WHERE {
+  ?v a cnd:ClaimVerdict ; cnd:aboutClaim ?reported ; cnd:verdict ?verdict ;
+     cnd:candidateCount ?count ; cnd:coverage ?coverage ; cnd:countScope ?scope .
+  OPTIONAL { ?v cnd:computedFinding ?computed }
+  ?reported cnd:supportedBy ?claim ; cnd:withinRegion id:adm\\/150000 .
+  ?claim rdfs:comment ?claimText .
+}"""
+
+ORDOS_ZONE = """
+  - slug: test-ordos-pilot-zone
+    names: {zh: 鄂尔多斯测试园区, en: Ordos Test Zone}
+    located_in: adm/150600
+"""
+ORDOS_RECORD = """
+document:
+  slug: test-ordos-pilot
+  title: Test item on a second pilot region in Inner Mongolia
+  outlet: org/rare-earth-exchanges
+  language: en
+designations:
+  - key: ordos
+    designee: zone/test-ordos-pilot-zone
+    designated_by: [org/miit]
+    program: nkrdp-industrialization-pilot
+    designation_type: regional-pilot
+    batch: nkrdp-industrialization-pilot-2025
+    announced: {value: "2026-01-15"}
+    statement: A test zone in Ordos is a pilot region of the same list.
+"""
+COMPLETE_PROGRAM = """
+  - slug: test-supply-chain-pilot-cities
+    names: {zh: 测试供应链试点城市, en: Test Supply Chain Pilot Cities}
+    issuers: [org/miit]
+    designation_type: pilot-city
+    batches:
+      - slug: test-supply-chain-pilot-cities-2022
+        names: {zh: 测试供应链试点城市名单, en: Test Supply Chain Pilot City List}
+        coverage: complete-official-list
+"""
+COMPLETE_RECORD = """
+document:
+  slug: test-supply-chain-list
+  title: Test complete list of supply chain pilot cities
+  kind: official-notice
+  outlet: org/miit
+  language: zh
+designations:
+  - key: baotou
+    designee: adm/150200
+    designated_by: [org/miit]
+    program: test-supply-chain-pilot-cities
+    designation_type: pilot-city
+    batch: test-supply-chain-pilot-cities-2022
+    announced: {value: "2022-10"}
+    statement: Baotou is on the test list.
+  - key: taiyuan
+    designee: adm/140100
+    designated_by: [org/miit]
+    program: test-supply-chain-pilot-cities
+    designation_type: pilot-city
+    batch: test-supply-chain-pilot-cities-2022
+    announced: {value: "2022-10"}
+    statement: Taiyuan is on the test list.
+claims:
+  - kind: only-in-region
+    about: baotou
+    region: adm/150000
+    region_level: province
+    statement: The list names Baotou as the only city in Inner Mongolia.
+"""
+
+
+CLAIM = "The report says the zone is the only regional pilot selected in Inner Mongolia."
+
+
+def rows(store: Store, sparql: str) -> list[dict[str, str]]:
+    return [{k: term_text(v) for k, v in row.items()} for row in store.select(sparql)]
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    """The project's seeds in a tmp folder, with the seed text path still resolving."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    record = seeds / "records" / "rex-baotou-nkrdp-pilot.yaml"
+    relative = os.path.relpath(SEED_TEXT, record.parent)
+    text = re.sub(r"text_file: .*", f"text_file: {relative}", record.read_text("utf-8"))
+    record.write_text(text, encoding="utf-8")
+    return seeds
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+
+
+def test_seed_only_in_region_finding_and_verdict(built: Store) -> None:
+    found = rows(built, COMPUTED_ONLY)
+    [snapshot] = {r.pop("snapshot") for r in found}
+    assert snapshot.startswith(ID + "snapshot/")
+    partial = ID + "concept/coverage/partial-news-corpus"
+    common = {"designee": BAOTOU, "count": "1", "coverage": partial, "asOf": "2026-01-30"}
+    common |= {"plan": ID + "rule/only-in-region-v1", "version": "1"}
+    assert found == [
+        common | {"scope": ID + "batch/nkrdp-industrialization-pilot-2025"},
+        common | {"scope": ID + "program/nkrdp-industrialization-pilot"},
+    ]
+    [verdict] = rows(built, VERDICT)
+    assert verdict.pop("computed").startswith(ID + "finding/")
+    assert verdict == {
+        "verdict": ID + "concept/verdict/cannot-tell",
+        "count": "1",
+        "coverage": partial,
+        "claimText": CLAIM,
+        "scope": ID + "batch/nkrdp-industrialization-pilot-2025",
+    }
+
+
+def test_verdict_links_the_computed_finding(built: Store) -> None:
+    linked = """SELECT ?designee WHERE { ?v cnd:computedFinding ?f .
+        ?f a cnd:OnlyInRegionFinding ; cnd:aboutDesignation/cnd:designee ?designee ;
+           prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan ?plan .
+        FILTER (?plan = id:rule\\/only-in-region-v1) }"""
+    assert rows(built, linked) == [{"designee": BAOTOU}]
+
+
+def test_second_pilot_in_inner_mongolia_contradicts(tmp_path: Path) -> None:
+    seeds = seeds_copy(tmp_path)
+    append(seeds / "reference" / "zones.yaml", ORDOS_ZONE)
+    (seeds / "records" / "test-ordos-pilot.yaml").write_text(ORDOS_RECORD, "utf-8")
+    build(tmp_path / "store", seeds)
+    store = Store.open(tmp_path / "store")
+    [verdict] = rows(store, VERDICT)
+    assert verdict == {
+        "verdict": ID + "concept/verdict/contradicts",
+        "count": "2",
+        "coverage": ID + "concept/coverage/partial-news-corpus",
+        "claimText": CLAIM,
+        "scope": ID + "batch/nkrdp-industrialization-pilot-2025",
+    }
+    assert rows(store, COMPUTED_ONLY) == []
+
+
+def test_complete_official_list_lets_the_verdict_agree(tmp_path: Path) -> None:
+    seeds = seeds_copy(tmp_path)
+    append(seeds / "reference" / "programs.yaml", COMPLETE_PROGRAM)
+    (seeds / "records" / "test-supply-chain-list.yaml").write_text(COMPLETE_RECORD, "utf-8")
+    build(tmp_path / "store", seeds)
+    store = Store.open(tmp_path / "store")
+    complete = ID + "concept/coverage/complete-official-list"
+    verdicts = {r["scope"]: r for r in rows(store, VERDICT)}
+    assert verdicts[ID + "batch/test-supply-chain-pilot-cities-2022"] | {"computed": ""} == {
+        "verdict": ID + "concept/verdict/agrees",
+        "count": "1",
+        "coverage": complete,
+        "claimText": "The list names Baotou as the only city in Inner Mongolia.",
+        "scope": ID + "batch/test-supply-chain-pilot-cities-2022",
+        "computed": "",
+    }
+    corroborated = """SELECT ?coverage WHERE { ?f cnd:corroborates ?reported ;
+        cnd:coverage ?coverage ; cnd:aboutDesignation/cnd:designee id:adm\\/150200 }"""
+    assert rows(store, corroborated) == [{"coverage": complete}]
+
+
+def test_as_of_before_the_designation_counts_nothing(built_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_dir, copy)
+    result = CliRunner().invoke(main, ["derive", "--store", str(copy), "--as-of", "2025-12-31"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    store = Store.open(copy)
+    assert rows(store, COMPUTED_ONLY) == []
+    [verdict] = rows(store, VERDICT)
+    assert (verdict["verdict"], verdict["count"]) == (ID + "concept/verdict/cannot-tell", "0")
+    as_of = "SELECT DISTINCT ?d WHERE { ?x cnd:validAsOf ?d }"
+    assert rows(store, as_of) == [{"d": "2025-12-31"}]
+
+
+def test_derive_command_recomputes_the_same_graph(built_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_dir, copy)
+    result = CliRunner().invoke(main, ["derive", "--store", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert Store.open(copy).canonical_nquads() == Store.open(built_dir).canonical_nquads()
+
+
+def test_derive_is_deterministic(built: Store) -> None:
+    first = derive(built)
+    assert first == derive(built)
+    assert b"OnlyInRegionFinding" in first
+
+
+def test_bad_as_of_date_is_one_line(built_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["derive", "--store", str(built_dir), "--as-of", "2026-13"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--as-of'" in result.stderr
+
+
+def test_administrative_closure_of_the_baotou_zone(built: Store) -> None:
+    p = project(built)
+    found = regions_of(p.places, p.index[f"<{BAOTOU}>"])
+    assert {level: [p.iris[r] for r in ids] for level, ids in found.items()} == {
+        "prefecture": [f"<{ID}adm/150200>"],
+        "province": [f"<{ID}adm/150000>"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("tally_of", "count"),
+    [("zone/baotou-rare-earth-htz", "1"), ("adm/150000", "1"), ("org/miit", "1")],
+)
+def test_tallies(built: Store, tally_of: str, count: str) -> None:
+    sparql = """SELECT ?of ?count ?start WHERE { ?t a cnd:Tally ; cnd:tallyOf ?of ;
+        cnd:designationCount ?count ; schema:startDate ?start }"""
+    found = [
+        {k: term_text(v) for k, v in r.items()}
+        for r in built.select(sparql, of=ox.NamedNode(ID + tally_of))
+    ]
+    assert found == [{"of": ID + tally_of, "count": count, "start": "2026-01-30"}]
+
+
+def test_verdict_without_its_count_violates_the_shapes(built: Store) -> None:
+    data = as_graph(built)
+    [verdict] = data.subjects(RDF.type, CND.ClaimVerdict)
+    data.remove((verdict, CND.candidateCount, None))
+    assert [
+        v for v in violations(data, load_shapes()) if "ClaimVerdict" in v or "#candidateCount" in v
+    ] == [
+        f"{verdict} <{CND.candidateCount}>: A verdict needs exactly one candidate count: the "
+        "designations behind it."
+    ]
