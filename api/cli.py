@@ -13,6 +13,7 @@ import click
 import pyoxigraph as ox
 from tqdm import tqdm
 
+from api.extract_cli import extract_command, ingest_command
 from graph import DesignationsError, Store, build, check, stats
 from graph.paths import DEFAULT_STORE
 from graph.results import OUTPUT_FORMATS, serialise
@@ -160,3 +161,7 @@ def serve_command(store_dir: Path, host: str, port: int, update_token: str | Non
 
     settings = Settings(store=store_dir, host=host, port=port, update_token=update_token)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+main.add_command(extract_command)
+main.add_command(ingest_command)

@@ -1,0 +1,52 @@
+"""Extraction speed: articles of 2,000 characters per second on one core (one process, one
+thread), built from the development articles, next to the target of issue 4.
+
+    .venv/bin/python bench/extract_speed.py [--seconds 5]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+
+from graph.extract import extract_text, load_gazetteer
+from graph.paths import ROOT, SEEDS_DIR
+
+DATA = ROOT / "tests" / "data" / "extract" / "dev"
+LENGTH = 2000
+TARGET = 200.0
+
+
+def articles() -> list[str]:
+    """One 2,000-character article per development article: its text, repeated as needed."""
+    out = []
+    for path in sorted(DATA.glob("*.txt")):
+        text = path.read_text("utf-8")
+        body = text
+        while len(body) < LENGTH:
+            body += "\n" + text.split("\n", 1)[1]
+        out.append(body[:LENGTH])
+    return out
+
+
+def main() -> None:
+    """Run the extractor over the articles for a few seconds and print the rate."""
+    seconds = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 5.0
+    gaz = load_gazetteer(SEEDS_DIR / "reference")
+    texts = articles()
+    published = dt.date(2025, 6, 1)
+    done, start = 0, time.process_time()
+    while time.process_time() - start < seconds:
+        gaz.memo.clear()  # no credit for names seen in an earlier pass
+        for text in texts:
+            extract_text(text, gaz, published)
+        done += len(texts)
+    rate = done / (time.process_time() - start)
+    print(f"{'measure':<44}{'measured':>12}{'target':>10}")
+    print(f"{'articles/second (2,000 chars, one core)':<44}{rate:>12.1f}{TARGET:>10.0f}")
+    print(f"{'articles processed':<44}{done:>12}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Dates in article text: stated, partial (year inferred) and relative to the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ZH_WEEKDAYS = "一二三四五六日"
+_M = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
+    ("zh-ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
+    ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")),
+    ("zh-md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
+    ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+    ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
+    ("en-my", re.compile(rf"\b(?:in\s+)?{_M}\s*,?\s+(\d{{4}})\b")),
+    ("en-md", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")),
+    ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
+    (
+        "weekday",
+        re.compile(r"\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+    ),
+    ("zh-weekday", re.compile(r"(?:本|上)?(?:周|星期)([一二三四五六日])")),
+    (
+        "relative",
+        re.compile(r"日前|近日|近期|昨天|昨日|今天|今日|\byesterday\b|\btoday\b|\brecently\b"),
+    ),
+    (
+        "year",
+        re.compile(r"(?:\bin\s+|于\s*)(\d{4})\b(?!\s*年?\s*\d)|(?<!\d)(\d{4})\s*年(?![\d月度])"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found at [start, end) with its resolved value and how it was obtained."""
+
+    start: int
+    end: int
+    value: str | None
+    basis: str | None
+    rank: int
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: dt.date | None, year: int | None) -> int | None:
+    if published is None:
+        return year
+    guess = published.year
+    return guess - 1 if (month, day) > (published.month, published.day + 7) else guess
+
+
+def _relative(word: str, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    if word in ("昨天", "昨日", "yesterday"):
+        return (published - dt.timedelta(days=1)).isoformat()
+    return published.isoformat()
+
+
+def _weekday(index: int, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    back = (published.weekday() - index) % 7
+    return (published - dt.timedelta(days=back)).isoformat()
+
+
+def _resolve(
+    kind: str, g: tuple[str | None, ...], published: dt.date | None, year: int | None
+) -> tuple[str | None, str | None, int]:
+    s = [x or "" for x in g]
+    if kind in ("iso", "zh-ymd"):
+        return _day(int(s[0]), int(s[1]), int(s[2])), "stated", 0
+    if kind == "en-mdy":
+        return _day(int(s[2]), MONTHS[s[0]], int(s[1])), "stated", 0
+    if kind == "en-dmy":
+        return _day(int(s[2]), MONTHS[s[1]], int(s[0])), "stated", 0
+    if kind in ("zh-ym", "en-my"):
+        y, m = (int(s[0]), int(s[1])) if kind == "zh-ym" else (int(s[1]), MONTHS[s[0]])
+        return (f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None), "stated", 1
+    if kind in ("zh-md", "en-md", "en-dm"):
+        mo, da = {"zh-md": (s[0], s[1]), "en-md": (s[0], s[1]), "en-dm": (s[1], s[0])}[kind]
+        month = int(mo) if mo.isdigit() else MONTHS[mo]
+        inferred = _year_for(month, int(da), published, year)
+        value = None if inferred is None else _day(inferred, month, int(da))
+        return value, "inferred-year", 1
+    if kind == "weekday":
+        return _weekday(WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+    if kind == "zh-weekday":
+        return _weekday(ZH_WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+    if kind == "relative":
+        return _relative(s[0], published), "relative-to-published", 3
+    return (s[0] or s[1]), "stated", 4
+
+
+def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
+    """Every date mention in normalised text, resolved; overlapping weaker ones are dropped."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    year = _first_year(norm)
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            groups = (m.group(0),) if kind == "relative" else m.groups()
+            value, basis, rank = _resolve(kind, groups, published, year)
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), value, basis if value else None, rank))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _first_year(norm: str) -> int | None:
+    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", norm)
+    return int(m.group(1)) if m else None
