@@ -3,6 +3,7 @@ designee, with issuer, program, level, region, date, claims and evidence."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,11 @@ from graph.extract.programs import ProgramHit, designation_type, find_program
 from graph.extract.text import sentences, title_span
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
+BACKREF = re.compile(
+    r"(?:the (?:zone|city|cluster|park|centre|center|base|company|institute|pilot|move"
+    r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
+    r"|这|该|此|其|至此|由此"
+)
 LIST_INTRO = re.compile(
     r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among them)\b"
     r"|分别是|分别为|包括|如下|名单为"
@@ -50,6 +56,7 @@ class Doc:
     dates: list[DateMention] = field(default_factory=list)
 
     claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
 
     def claims_in(self, index: int) -> list[Claim]:
         """Claims stated in one sentence (computed once)."""
@@ -60,7 +67,9 @@ class Doc:
 
     def within(self, span: Span) -> list[Mention]:
         """Gazetteer mentions inside span."""
-        return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]]
+        lo = bisect.bisect_left(self.starts, span[0])
+        hi = bisect.bisect_left(self.starts, span[1])
+        return [m for m in self.mentions[lo:hi] if m.end <= span[1]]
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,13 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
 def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:
     inside = [i for i in doc.issuers if span[0] <= i.start < span[1]]
     if inside:
-        return inside
+        seen: set[str] = set()
+        unique = []
+        for i in inside:
+            if (i.iri or i.label) not in seen:
+                seen.add(i.iri or i.label)
+                unique.append(i)
+        return unique
     before = [i for i in doc.issuers if i.start < span[0]]
     if before:
         return [before[-1]]
@@ -152,7 +167,7 @@ def _claims_for(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -
     found = doc.claims_in(index)
     if index + 1 < len(doc.sents) and len(cands) == 1:
         na, nb = doc.sents[index + 1]
-        if not APPROVE.search(doc.norm, na, nb) or "makes" in doc.norm[na:nb]:
+        if BACKREF.match(doc.norm, na) or not APPROVE.search(doc.norm, na, nb):
             found += [c for c in doc.claims_in(index + 1) if c.kind != "count"]
     out = []
     for c in found:
@@ -193,12 +208,16 @@ def _designation(
             "iri": None if program.entry is None else str(iris.program(program.entry.ref[8:])),
         }
     )
+    level = _level(doc, span, program, issuers)
+    kind = designation_type(program, blank, cand.kind)
+    if kind and kind.startswith("national-") and level != "national":
+        kind = None
     value = {
         "designee": describe.designee_value(cand, doc.raw),
         "designated_by": [{"label": i.label, "iri": i.iri} for i in issuers],
         "program": prog,
-        "designation_type": designation_type(program, blank, cand.kind),
-        "level": _level(doc, span, program, issuers),
+        "designation_type": kind,
+        "level": level,
         "region": describe.region_value(code, doc.gaz, doc.lang),
         "date": None if date is None else date.value,
         "date_basis": None if date is None else date.basis,
@@ -219,10 +238,10 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     open_clauses = _open_clauses(doc, span)
     if not _announces(doc, index, open_clauses):
         return
-    program = find_program(doc.norm, doc.raw, span, doc.mentions, doc.gaz, doc.lang)
+    program = find_program(doc.norm, doc.raw, span, doc.within(span), doc.gaz, doc.lang)
     if program is None and index > 0:
         prev = doc.sents[index - 1]
-        program = find_program(doc.norm, doc.raw, prev, doc.mentions, doc.gaz, doc.lang)
+        program = find_program(doc.norm, doc.raw, prev, doc.within(prev), doc.gaz, doc.lang)
     cands = [
         c for c in _candidates(doc, span, program) if any(a <= c.start < b for a, b in open_clauses)
     ]
@@ -246,6 +265,7 @@ def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) ->
     sents = ([title] if title else []) + body
     doc = Doc(text, norm, language(text), gaz, published, title, sents)
     doc.mentions = gaz.scan(norm, text)
+    doc.starts = [m.start for m in doc.mentions]
     doc.issuers = find_issuers(norm, text, doc.mentions, gaz)
     doc.dates = find_dates(norm, published)
     best: Best = {}

@@ -58,6 +58,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date found at [start, end) with its resolved value and how it was obtained."""
@@ -131,7 +134,12 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     year = _first_year(norm)
+    has_month = _ANY_MONTH.search(norm) is not None
     for kind, pattern in PATTERNS:
+        if kind.startswith("en-") and not has_month:
+            continue
+        if kind.startswith("zh-") and "月" not in norm and "周" not in norm and "星期" not in norm:
+            continue
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

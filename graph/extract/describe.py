@@ -74,7 +74,7 @@ def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> li
     main = clip(raw, sentence[0], sentence[1], focus)
     spans = [main]
     for a, b in extra:
-        if a < 0 or (a < main[1] and main[0] < b) or (a, b) in spans:
+        if a < 0 or (main[0] <= a and b <= main[1]) or (a, b) in spans:
             continue
         spans.append(clip(raw, a, b, (a, b)))
     return [{"start": a, "end": b, "text": raw[a:b]} for a, b in sorted(spans)]

@@ -56,6 +56,7 @@ class Gazetteer:
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     by_ref: dict[str, Entry] = field(default_factory=dict)
     originals: list[tuple[str, Entry]] = field(default_factory=list)
+    programs: list[Entry] = field(default_factory=list)
     kind_keys: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
 
@@ -71,7 +72,7 @@ class Gazetteer:
             self.upper.setdefault(name, []).append(entry)
             return
         norm = normalise(name)
-        bucket = self.index.setdefault(norm[:2], [])
+        bucket = self.index.setdefault(norm[:3], [])
         for known, entries in bucket:
             if known == norm:
                 if entry not in entries:
@@ -88,7 +89,13 @@ class Gazetteer:
         found: list[Mention] = []
         after, index = start, self.index
         for i in range(start, end - 1):
-            if i < after or (norm[i : i + 2] not in index and not raw[i].isupper()):
+            if i < after:
+                continue
+            if (
+                norm[i : i + 3] not in index
+                and norm[i : i + 2] not in index
+                and not raw[i].isupper()
+            ):
                 continue
             hit = self._match_at(norm, raw, i, end)
             if hit is not None:
@@ -100,10 +107,11 @@ class Gazetteer:
         ascii_start = norm[i].isascii()
         if ascii_start and i > 0 and norm[i - 1].isalnum() and norm[i - 1].isascii():
             return None
-        for name, entries in self.index.get(norm[i : i + 2], ()):
-            stop = i + len(name)
-            if stop <= end and norm.startswith(name, i) and _boundary(norm, stop, name):
-                return Mention(i, stop, tuple(entries))
+        for bucket in (norm[i : i + 3], norm[i : i + 2]):
+            for name, entries in self.index.get(bucket, ()):
+                stop = i + len(name)
+                if stop <= end and norm.startswith(name, i) and _boundary(norm, stop, name):
+                    return Mention(i, stop, tuple(entries))
         if ascii_start and raw[i].isupper():
             word = _word(raw, i)
             if word in self.upper:
@@ -229,6 +237,7 @@ def _add_programs(gaz: Gazetteer, ref: Reference) -> None:
             None,
             issuers,
         )
+        gaz.programs.append(entry)
         for name in _names(names):
             gaz.add(name, entry)
         for b in prog.batches:

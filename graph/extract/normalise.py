@@ -42,11 +42,13 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(s := str(convert(c))) != 1 else s for c in text)
 
 
+_HALF = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，；：！？"}
+)
+
+
 def _half_width(text: str) -> str:
-    return "".join(
-        chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" and c not in "，；：！？" else c
-        for c in text
-    )
+    return text.translate(_HALF)
 
 
 def normalise(text: str) -> str:

@@ -327,7 +327,7 @@ TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 PILOT = re.compile(r"\bpilot|试点")
 ZH_PROGRAM = re.compile(
     r"(?:第[一二三四五六七八九十\d]+批|首批)?(?:国家级|国家|省级|自治区级|全国)"
-    r"[\u4e00-\u9fff()]{1,30}?(?:试点城市|试点单位|试点区域|试点|示范区|示范基地|示范城市|集群"
+    r"[\u4e00-\u9fff()]{0,30}?(?:试点城市|试点单位|试点区域|试点|示范区|示范基地|示范城市|集群"
     r"|基地|创新中心|试验区|高新技术产业开发区|高新区)"
 )
 EN_PROGRAM = re.compile(
@@ -337,4 +337,14 @@ EN_PROGRAM = re.compile(
     r"|programs?|programmes?|areas?|enterprises?)|pilots?|demonstration (?:zones?|bases?|areas?"
     r"|cit(?:y|ies))|clusters?|bases?|innovation cent(?:er|re)s?|high tech zones?"
     r"|high tech industrial development zones?|free trade zones?)\b"
+)
+ZH_LISTED_PROGRAM = re.compile(
+    r"(?:公布|发布|确定|印发|评选出|遴选出|认定)了?(?:第[一二三四五六七八九十\d]+批|首批)?"
+    r"([\u4e00-\u9fff]{2,30}?(?:试点城市|试点单位|试点区域|试点|示范区|示范基地|示范城市|集群"
+    r"|创新中心))"
+)
+EN_LISTED_PROGRAM = re.compile(
+    r"\b(?:batch|list|group) of ((?:[a-z0-9&'-]+ ){0,6}?(?:pilot|demonstration)"
+    r" (?:cit(?:y|ies)|zones?|regions?|units?|bases?|areas?|enterprises?)"
+    r"(?: (?:for|of|in) [a-z0-9&' ]{3,80})?)"
 )

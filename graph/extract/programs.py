@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
-from graph.extract.patterns import APPROVE, EN_PROGRAM, PILOT, TYPE_WORDS, ZH_PROGRAM
+from graph.extract.patterns import (
+    APPROVE,
+    EN_LISTED_PROGRAM,
+    EN_PROGRAM,
+    PILOT,
+    TYPE_WORDS,
+    ZH_LISTED_PROGRAM,
+    ZH_PROGRAM,
+)
 
 
 @dataclass(frozen=True)
@@ -23,8 +31,8 @@ def _child(entry: Entry, gaz: Gazetteer, sentence: str) -> Entry:
     if not PILOT.search(sentence):
         return entry
     slug = entry.ref.removeprefix("program/")
-    for other in gaz.by_ref.values():
-        if other.kind == "program" and other.parent == slug and PILOT.search(other.en.lower()):
+    for other in gaz.programs:
+        if other.parent == slug and PILOT.search(other.en.lower()):
             return other
     return entry
 
@@ -40,21 +48,32 @@ def find_program(
         entry = _child(m.entry, gaz, norm[lo:hi])
         label = entry.zh if lang == "zh" else entry.en
         return ProgramHit(m.start, m.end, label, entry)
-    pattern = ZH_PROGRAM if lang == "zh" else EN_PROGRAM
-    hit = next((h for h in pattern.finditer(norm, lo, hi) if not APPROVE.search(h.group())), None)
+    hit = _pattern_span(norm, lo, hi, lang)
     if hit is None:
         return None
-    label = raw[hit.start() : hit.end()]
+    label = raw[hit[0] : hit[1]]
     found = gaz.fuzzy(label, ("program",), cutoff=0.8)
     if found is not None:
         label = found.zh if lang == "zh" else found.en
-    return ProgramHit(hit.start(), hit.end(), label, found)
+    return ProgramHit(hit[0], hit[1], label, found)
+
+
+def _pattern_span(norm: str, lo: int, hi: int, lang: str) -> tuple[int, int] | None:
+    pattern = ZH_PROGRAM if lang == "zh" else EN_PROGRAM
+    hit = next((h for h in pattern.finditer(norm, lo, hi) if not APPROVE.search(h.group())), None)
+    if hit is not None:
+        return hit.start(), hit.end()
+    listed = (ZH_LISTED_PROGRAM if lang == "zh" else EN_LISTED_PROGRAM).search(norm, lo, hi)
+    return None if listed is None else (listed.start(1), listed.end(1))
 
 
 def designation_type(program: ProgramHit | None, context: str, kind: str) -> str | None:
     """The designation type: the catalogue's, else from words of the program or the sentence."""
     if program is not None and program.entry is not None and program.entry.detail:
-        return program.entry.detail
+        value = program.entry.detail
+        if value == "regional-pilot" and kind in ("city", "organization"):
+            return "pilot-city" if kind == "city" else "pilot-unit"
+        return value
     texts = [program.label.lower()] if program is not None else []
     for text in [*texts, context]:
         for pattern, value in TYPE_WORDS:

@@ -85,10 +85,23 @@ def _weights(text: str, toks: list[tuple[int, int]]) -> list[float]:
     return out
 
 
+_CLAUSE_END = re.compile(r"[,;:，；：]")
+
+
 def clip(text: str, lo: int, hi: int, focus: tuple[int, int]) -> tuple[int, int]:
-    """A span of text[lo:hi] around focus with at most the quotable number of words."""
+    """A span of text[lo:hi] around focus with at most the quotable number of words: whole
+    clauses where they fit, else words around the focus."""
     if hi - lo < 3 * MAX_QUOTE_WORDS and quote_words(text[lo:hi]) <= MAX_QUOTE_WORDS:
         return lo, hi
+    cuts = [lo] + [m.end() for m in _CLAUSE_END.finditer(text, lo, hi)] + [hi]
+    a = max(c for c in cuts if c <= focus[0])
+    b = min((c for c in cuts if c >= focus[1]), default=hi)
+    if quote_words(text[a:b]) <= MAX_QUOTE_WORDS:
+        return _trim(text, a, b)
+    return _words(text, a, b, focus)
+
+
+def _words(text: str, lo: int, hi: int, focus: tuple[int, int]) -> tuple[int, int]:
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
     weight = _weights(text, toks)
     if sum(weight) <= MAX_QUOTE_WORDS - 1:
