@@ -8,6 +8,8 @@ targets of issue 4.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 import difflib
 import sys
 from typing import Any
@@ -18,7 +20,7 @@ from graph.extract import extract_text, load_gazetteer
 from graph.extract.normalise import key
 from graph.paths import ROOT, SEEDS_DIR
 
-DATA = ROOT / "tests" / "data" / "extract"
+DATA = Path(os.environ.get("EXTRACT_DATA", ROOT / "tests" / "data" / "extract"))
 TARGETS = {"designee F1": 0.85, "issuer": 0.90, "region": 0.90, "level": 0.90, "date": None}
 
 

@@ -37,6 +37,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zh-ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")),
     ("zh-md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
+    ("zh-d", re.compile(r"(?<![\d月年第])(\d{1,2})\s*日(?=[\u4e00-\u9fff，,])")),
     ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-my", re.compile(rf"\b(?:in\s+)?{_M}\s*,?\s+(\d{{4}})\b")),
@@ -94,6 +95,15 @@ def _relative(word: str, published: dt.date | None) -> str | None:
     return published.isoformat()
 
 
+def _day_of_month(day: int, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    month = published.replace(day=1)
+    if day > published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    return _day(month.year, month.month, day)
+
+
 def _weekday(index: int, published: dt.date | None) -> str | None:
     if published is None:
         return None
@@ -120,6 +130,8 @@ def _resolve(
         inferred = _year_for(month, int(da), published, year)
         value = None if inferred is None else _day(inferred, month, int(da))
         return value, "inferred-year", 1
+    if kind == "zh-d":
+        return _day_of_month(int(s[0]), published), "relative-to-published", 2
     if kind == "weekday":
         return _weekday(WEEKDAYS.index(s[0]), published), "relative-to-published", 2
     if kind == "zh-weekday":
@@ -129,16 +141,23 @@ def _resolve(
     return (s[0] or s[1]), "stated", 4
 
 
+DATELINE = re.compile(
+    r"(?m)^[a-z][a-z .']+,\s*(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*(?:\(xinhua\)\s*)?"
+    r"(?:--|—|–|-|\s{2,})|^新华社[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电"
+)
+
+
 def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
-    """Every date mention in normalised text, resolved; overlapping weaker ones are dropped."""
+    """Every date mention in normalised text, resolved; overlapping weaker ones are dropped.
+    Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") rank last: they date the report."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = [(m.start(), m.end()) for m in DATELINE.finditer(norm)]
     year = _first_year(norm)
     has_month = _ANY_MONTH.search(norm) is not None
     for kind, pattern in PATTERNS:
         if kind.startswith("en-") and not has_month:
             continue
-        if kind.startswith("zh-") and "月" not in norm and "周" not in norm and "星期" not in norm:
+        if kind.startswith("zh-") and "日" not in norm and "月" not in norm and "周" not in norm and "星期" not in norm:
             continue
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -21,6 +21,7 @@ KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "divisio
 CITY_WORDS = re.compile(r"城市|\bcit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b|等\d+个市")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _EN_TOKEN = re.compile(r"[A-Za-z0-9&'’().\-]+")
+ZH_LEVEL_START = ("国家级", "省级", "自治区级", "市级", "首批", "第")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
 
 
@@ -78,6 +79,9 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
         if word in ("and", "&"):
             start = tok.start()
             continue
+        if word.endswith(("'s", "’s")) and safe == at and tok.group()[:1].isupper():
+            start = safe = tok.start()
+            break
         if word in EN_STOP or word.endswith(("'s", "’s")) or word[:1].isdigit():
             break
         start = tok.start()
@@ -91,7 +95,7 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
 def _generic(name: str, kind: str) -> bool:
     """Whether a name is a program's generic noun phrase rather than a proper name."""
     if kind == "organization":
-        return False
+        return name.startswith(ZH_LEVEL_START) or name.split()[0] in GENERIC_START
     if name[:1].isascii():
         words = name.split()
         return words[0].lower() in GENERIC_START and (
