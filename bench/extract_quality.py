@@ -8,10 +8,10 @@ targets of issue 4.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 import difflib
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import yaml

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import iris
 from graph.extract import describe
 from graph.extract.claims import Claim, find_claims
 from graph.extract.dates import DateMention, find_dates
@@ -20,7 +19,7 @@ from graph.extract.designees import (
     merge,
     pattern_candidates,
 )
-from graph.extract.gazetteer import Gazetteer, Mention
+from graph.extract.gazetteer import Gazetteer, Mention, iri_of
 from graph.extract.issuers import Issuer, find_issuers
 from graph.extract.normalise import key, language, normalise
 from graph.extract.patterns import APPROVE, MUNICIPAL, NEGATIVE, NOUN, PROVINCIAL
@@ -133,7 +132,7 @@ def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issue
         for ref in program.entry.issuers:
             e = doc.gaz.by_ref.get(ref)
             label = ref if e is None else (e.zh if doc.lang == "zh" else e.en)
-            out.append(Issuer(-1, -1, label, str(iris.entity(ref)), "national"))
+            out.append(Issuer(-1, -1, label, iri_of(ref), "national"))
         return out
     after = [i for i in doc.issuers if i.start >= span[1]]
     return after[:1]
@@ -205,7 +204,7 @@ def _designation(
         if program is None
         else {
             "label": program.label,
-            "iri": None if program.entry is None else str(iris.program(program.entry.ref[8:])),
+            "iri": None if program.entry is None else iri_of(program.entry.ref),
         }
     )
     level = _level(doc, span, program, issuers)

@@ -157,7 +157,13 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     for kind, pattern in PATTERNS:
         if kind.startswith("en-") and not has_month:
             continue
-        if kind.startswith("zh-") and "日" not in norm and "月" not in norm and "周" not in norm and "星期" not in norm:
+        if (
+            kind.startswith("zh-")
+            and "日" not in norm
+            and "月" not in norm
+            and "周" not in norm
+            and "星期" not in norm
+        ):
             continue
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from graph import iris
 from graph.extract.claims import Claim
 from graph.extract.dates import DateMention
 from graph.extract.designees import Candidate
-from graph.extract.gazetteer import Gazetteer, Mention
+from graph.extract.gazetteer import Gazetteer, Mention, iri_of
 from graph.extract.issuers import Issuer
 from graph.extract.programs import ProgramHit
 from graph.extract.text import clip
@@ -55,7 +54,7 @@ def region_value(code: str | None, gaz: Gazetteer, lang: str) -> dict[str, str] 
 
 def designee_value(cand: Candidate, raw: str) -> dict[str, Any]:
     """The designee object of the output: its words in the text, IRI and kind."""
-    iri = None if cand.entry is None else str(iris.entity(cand.entry.ref))
+    iri = None if cand.entry is None else iri_of(cand.entry.ref)
     kind = cand.kind
     if cand.entry is not None and cand.entry.kind == "division" and cand.entry.detail == "province":
         kind = "region"

@@ -141,11 +141,30 @@ def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> lis
         if m.entry.kind == "division"
         and (m.entry.detail == "prefecture" or m.entry.ref[4:] in MUNICIPALITIES)
     ]
-    if not cities or (not CITY_WORDS.search(norm, lo, hi) and len(cities) < 3):
+    if cities and not CITY_WORDS.search(norm, lo, hi) and len(cities) < 3:
+        cities = [m for m in cities if _object_of_approval(norm, m)]
+    if not cities:
         return []
     if re.search(r"(?:\bin|在|位于)\s*$", norm[max(lo, cities[0].start - 8) : cities[0].start]):
         return []
     return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
+
+
+_BEFORE = re.compile(
+    r"(?:approved|selected|named|designated|chose|picked|listed|批准|同意|确定|支持|认定|命名)\s*$"
+)
+_AFTER = re.compile(
+    r"\s*(?:(?:in|,) [a-z ]{3,30}?)?(?:as (?:a|an|the|one)\b|(?:was|were|has been|have been|is)"
+    r" (?:named|selected|approved|designated|chosen|picked|listed)\b)"
+    r"|(?:市)?(?:为|入选|获批|成为|被确定|被批准|被列为)"
+)
+
+
+def _object_of_approval(norm: str, m: Mention) -> bool:
+    """Whether a place is what an approval verb acts on ("approved Ordos as…", "确定包头市为…")."""
+    return bool(
+        _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
+    )
 
 
 def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graph import iris
 from graph.divisions import Division, load_divisions
 from graph.extract.normalise import key, normalise
 from graph.reference import Names, Reference
@@ -31,6 +32,12 @@ class Entry:
     parent: str | None = None
     batch: str | None = None
     issuers: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=65536)
+def iri_of(ref: str) -> str:
+    """The IRI of a reference ("zone/…", "org/…", "adm/…", "program/…"), as a string."""
+    return str(iris.entity(ref))
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class Gazetteer:
     by_ref: dict[str, Entry] = field(default_factory=dict)
     originals: list[tuple[str, Entry]] = field(default_factory=list)
     programs: list[Entry] = field(default_factory=list)
+    firsts: frozenset[str] = frozenset()
     kind_keys: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
 
@@ -66,6 +74,7 @@ class Gazetteer:
         if len(name) < 2:
             return
         self.by_ref.setdefault(entry.ref, entry)
+        self.firsts = frozenset()
         if entry.kind == "org":
             self.originals.append((name, entry))
         if name.isupper() and name.isascii() and len(name) <= 8:
@@ -88,7 +97,8 @@ class Gazetteer:
         end = len(norm) if end is None else end
         found: list[Mention] = []
         after, index = start, self.index
-        for i in range(start, end - 1):
+        firsts = self._firsts()
+        for i in [i for i in range(start, end - 1) if norm[i] in firsts]:
             if i < after:
                 continue
             if (
@@ -102,6 +112,13 @@ class Gazetteer:
                 found.append(hit)
                 after = hit.end
         return found
+
+    def _firsts(self) -> frozenset[str]:
+        """Characters that can start a name: first characters of the index, any ASCII letter."""
+        if len(self.firsts) == 0:
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            self.firsts = frozenset({k[0] for k in self.index} | set(letters))
+        return self.firsts
 
     def _match_at(self, norm: str, raw: str, i: int, end: int) -> Mention | None:
         ascii_start = norm[i].isascii()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph import iris
-from graph.extract.gazetteer import Gazetteer, Mention
+from graph.extract.gazetteer import Gazetteer, Mention, iri_of
 from graph.extract.patterns import EN_ISSUER, ZH_ISSUER_CORE
 
 AUTHORITIES = frozenset({"government", "ministry", "agency", "department", "committee"})
@@ -42,7 +41,7 @@ def _known(mentions: list[Mention], raw: str) -> list[Issuer]:
         e = m.entry
         if e.kind == "org" and e.detail in AUTHORITIES:
             label = raw[m.start : m.end]
-            out.append(Issuer(m.start, m.end, label, str(iris.entity(e.ref)), _level(label, e.ref)))
+            out.append(Issuer(m.start, m.end, label, iri_of(e.ref), _level(label, e.ref)))
     return out
 
 
@@ -60,8 +59,27 @@ def _zh_patterns(norm: str, raw: str, mentions: list[Mention]) -> list[Issuer]:
     return out
 
 
+_EN_CUES = (
+    "Department",
+    "Ministry",
+    "Bureau",
+    "Commission",
+    "Administration",
+    "Office",
+    "State Council",
+    "overnment",
+    "NDRC",
+    "MOF",
+    "SASAC",
+    "MEE",
+    "MNR",
+)
+
+
 def _en_patterns(raw: str) -> list[Issuer]:
-    out = []
+    out: list[Issuer] = []
+    if not any(cue in raw for cue in _EN_CUES):
+        return out
     for m in EN_ISSUER.finditer(raw):
         a = m.start() + (4 if m.group().startswith(("the ", "The ")) else 0)
         label = raw[a : m.end()]
@@ -78,6 +96,6 @@ def find_issuers(norm: str, raw: str, mentions: list[Mention], gaz: Gazetteer) -
             continue
         entry = gaz.fuzzy(cand.label, ("org",), cutoff=0.9)
         if entry is not None and entry.detail in AUTHORITIES:
-            cand = Issuer(cand.start, cand.end, cand.label, str(iris.entity(entry.ref)), cand.level)
+            cand = Issuer(cand.start, cand.end, cand.label, iri_of(entry.ref), cand.level)
         out.append(cand)
     return sorted(out, key=lambda i: i.start)
