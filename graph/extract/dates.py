@@ -40,7 +40,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zh-d", re.compile(r"(?<![\d月年第])(\d{1,2})\s*日(?=[\u4e00-\u9fff，,])")),
     ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
-    ("en-my", re.compile(rf"\b(?:in\s+)?{_M}\s*,?\s+(\d{{4}})\b")),
+    ("en-my", re.compile(rf"\b{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-md", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")),
     ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
     (
@@ -54,12 +54,46 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "year",
-        re.compile(r"(?:\bin\s+|于\s*)(\d{4})\b(?!\s*年?\s*\d)|(?<!\d)(\d{4})\s*年(?![\d月度])"),
+        re.compile(
+            r"(?:(?<=\bin )|(?<=于)|(?<=于 ))(\d{4})\b(?!\s*年?\s*\d)|(\d{4})\s*年(?![\d月度])"
+        ),
     ),
 )
 
 
 _ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DIGITS = re.compile(r"(?<!\d)\d")
+ANCHOR = {
+    "iso": "digit",
+    "zh-ymd": "digit",
+    "zh-ym": "digit",
+    "zh-md": "digit",
+    "zh-d": "digit",
+    "en-dmy": "digit",
+    "en-dm": "digit",
+    "en-mdy": "month",
+    "en-my": "month",
+    "en-md": "month",
+    "year": "digit",
+}
+CUES = {
+    "weekday": ("day",),
+    "zh-weekday": ("周", "星期"),
+    "relative": ("日前", "近日", "近期", "昨", "今天", "今日", "yesterday", "today", "recently"),
+}
+
+
+def _matches(
+    kind: str, pattern: re.Pattern[str], norm: str, anchors: dict[str, list[int]]
+) -> list[re.Match[str]]:
+    """Matches of one pattern, tried only where it can start (digits, month names, cue words)."""
+    anchor = ANCHOR.get(kind)
+    if anchor is not None:
+        found = (pattern.match(norm, at) for at in anchors[anchor])
+        return [m for m in found if m is not None]
+    if kind in CUES and not any(cue in norm for cue in CUES[kind]):
+        return []
+    return list(pattern.finditer(norm))
 
 
 @dataclass(frozen=True)
@@ -153,19 +187,12 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken = [(m.start(), m.end()) for m in DATELINE.finditer(norm)]
     year = _first_year(norm)
-    has_month = _ANY_MONTH.search(norm) is not None
+    anchors = {
+        "digit": [m.start() for m in _DIGITS.finditer(norm)],
+        "month": [m.start() for m in _ANY_MONTH.finditer(norm)],
+    }
     for kind, pattern in PATTERNS:
-        if kind.startswith("en-") and not has_month:
-            continue
-        if (
-            kind.startswith("zh-")
-            and "日" not in norm
-            and "月" not in norm
-            and "周" not in norm
-            and "星期" not in norm
-        ):
-            continue
-        for m in pattern.finditer(norm):
+        for m in _matches(kind, pattern, norm, anchors):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             groups = (m.group(0),) if kind == "relative" else m.groups()

@@ -65,7 +65,7 @@ class Gazetteer:
     originals: list[tuple[str, Entry]] = field(default_factory=list)
     programs: list[Entry] = field(default_factory=list)
     firsts: frozenset[str] = frozenset()
-    kind_keys: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    kind_keys: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
     memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
 
     def add(self, name: str, entry: Entry) -> None:
@@ -97,8 +97,8 @@ class Gazetteer:
         end = len(norm) if end is None else end
         found: list[Mention] = []
         after, index = start, self.index
-        firsts = self._firsts()
-        for i in [i for i in range(start, end - 1) if norm[i] in firsts]:
+        pairs = self._firsts()
+        for i in [i for i in range(start, end - 1) if norm[i : i + 2] in pairs]:
             if i < after:
                 continue
             if (
@@ -114,10 +114,10 @@ class Gazetteer:
         return found
 
     def _firsts(self) -> frozenset[str]:
-        """Characters that can start a name: first characters of the index, any ASCII letter."""
+        """The first two characters of every indexed name, abbreviations included."""
         if len(self.firsts) == 0:
-            letters = "abcdefghijklmnopqrstuvwxyz"
-            self.firsts = frozenset({k[0] for k in self.index} | set(letters))
+            pairs = {k[:2] for k in self.index} | {n[:2].lower() for n in self.upper}
+            self.firsts = frozenset(pairs)
         return self.firsts
 
     def _match_at(self, norm: str, raw: str, i: int, end: int) -> Mention | None:
@@ -146,18 +146,25 @@ class Gazetteer:
             self.memo[memo] = self._fuzzy(key(name), kinds, cutoff)
         return self.memo[memo]
 
-    def _keys(self, kinds: tuple[str, ...]) -> list[str]:
+    def _keys(self, kinds: tuple[str, ...], target: str) -> list[str]:
+        """Keys of these kinds that share character pairs with target, most shared first."""
         if kinds not in self.kind_keys:
-            wanted = set(kinds)
-            self.kind_keys[kinds] = [
-                k for k, es in self.by_key.items() if any(e.kind in wanted for e in es)
-            ]
-        return self.kind_keys[kinds]
+            grams: dict[str, list[str]] = {}
+            for k, es in self.by_key.items():
+                if any(e.kind in kinds for e in es):
+                    for g in {k[i : i + 2] for i in range(len(k) - 1)}:
+                        grams.setdefault(g, []).append(k)
+            self.kind_keys[kinds] = grams
+        shared: dict[str, int] = {}
+        for g in {target[i : i + 2] for i in range(len(target) - 1)}:
+            for k in self.kind_keys[kinds].get(g, ()):
+                shared[k] = shared.get(k, 0) + 1
+        return sorted(shared, key=lambda k: -shared[k])[:24]
 
     def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float) -> Entry | None:
         if target in self.by_key:
             return next((e for e in self.by_key[target] if e.kind in kinds), None)
-        close = difflib.get_close_matches(target, self._keys(kinds), n=3, cutoff=cutoff)
+        close = difflib.get_close_matches(target, self._keys(kinds, target), n=3, cutoff=cutoff)
         refs = {e.ref for k in close[:1] for e in self.by_key[k] if e.kind in kinds}
         if len(close) > 1:
             ratio = [difflib.SequenceMatcher(None, target, k).ratio() for k in close[:2]]
