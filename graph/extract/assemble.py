@@ -181,6 +181,25 @@ def _nearest(cands: list[Candidate], claim: Claim) -> Candidate | None:
     return before[-1] if before else None
 
 
+def _type_and_level(
+    doc: Doc,
+    span: Span,
+    cands: list[Candidate],
+    cand: Candidate,
+    program: ProgramHit | None,
+    issuers: list[Issuer],
+) -> tuple[str | None, str]:
+    """The designation type (from the program or the sentence without its designees) and level."""
+    chars = list(doc.norm[span[0] : span[1]])
+    for c in cands:
+        chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
+    level = _level(doc, span, program, issuers)
+    kind = designation_type(program, "".join(chars), cand.kind)
+    if kind and kind.startswith("national-") and level != "national":
+        kind = None
+    return kind, level
+
+
 def _designation(
     doc: Doc,
     index: int,
@@ -191,30 +210,15 @@ def _designation(
 ) -> tuple[dict[str, Any], list[Claim]]:
     span = doc.sents[index]
     date = _date_for(doc, index)
-    chars = list(doc.norm[span[0] : span[1]])
-    for c in cands:
-        chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
-    blank = "".join(chars)
     body = [m for m in doc.mentions if doc.title is None or m.start >= doc.title[1]]
     near = doc.within(span) if len(cands) == 1 else []
     code = describe.region_code(cand, doc.norm, doc.raw, doc.gaz, near, body)
     claims = _claims_for(doc, index, cands, cand)
-    prog = (
-        None
-        if program is None
-        else {
-            "label": program.label,
-            "iri": None if program.entry is None else iri_of(program.entry.ref),
-        }
-    )
-    level = _level(doc, span, program, issuers)
-    kind = designation_type(program, blank, cand.kind)
-    if kind and kind.startswith("national-") and level != "national":
-        kind = None
+    kind, level = _type_and_level(doc, span, cands, cand, program, issuers)
     value = {
         "designee": describe.designee_value(cand, doc.raw),
         "designated_by": [{"label": i.label, "iri": i.iri} for i in issuers],
-        "program": prog,
+        "program": describe.program_value(program),
         "designation_type": kind,
         "level": level,
         "region": describe.region_value(code, doc.gaz, doc.lang),

@@ -43,6 +43,16 @@ def region_code(
     return None
 
 
+def program_value(program: ProgramHit | None) -> dict[str, str | None] | None:
+    """The program object of the output."""
+    if program is None:
+        return None
+    return {
+        "label": program.label,
+        "iri": None if program.entry is None else iri_of(program.entry.ref),
+    }
+
+
 def region_value(code: str | None, gaz: Gazetteer, lang: str) -> dict[str, str] | None:
     """The region object of the output."""
     if code is None:

@@ -108,13 +108,7 @@ def draft(
     for value, found in zip(ext.designations, ext.claims, strict=True):
         missing = _missing(value)
         if missing:
-            notes.append(
-                f"not included, {', '.join(missing)} not in the reference data: "
-                f"{value['designee']['label']} / "
-                f"{', '.join(i['label'] for i in value['designated_by'])} / "
-                f"{(value['program'] or {}).get('label')} "
-                f"(evidence at {value['evidence'][0]['start']})"
-            )
+            notes.append(_note(value, missing))
             continue
         key = slugify(str(_ref(value["designee"]["iri"])))
         while key in keys:
@@ -122,6 +116,27 @@ def draft(
         keys.add(key)
         designations.append(_designation(value, key, published))
         claims += _claims(value, key, found, text)
+    return _record(ext, slug, outlet, text_file, designations, claims), notes
+
+
+def _note(value: dict[str, Any], missing: list[str]) -> str:
+    issuers = ", ".join(i["label"] for i in value["designated_by"])
+    return (
+        f"not included, {', '.join(missing)} not in the reference data: "
+        f"{value['designee']['label']} / {issuers} / {(value['program'] or {}).get('label')} "
+        f"(evidence at {value['evidence'][0]['start']})"
+    )
+
+
+def _record(
+    ext: Extraction,
+    slug: str,
+    outlet: str,
+    text_file: str,
+    designations: list[Any],
+    claims: list[Any],
+) -> dict[str, Any]:
+    published = ext.document["published"]
     document: dict[str, Any] = {
         "slug": slug,
         "title": ext.document["title"] or slug,
@@ -133,14 +148,13 @@ def draft(
     }
     if published:
         document["published"] = {"value": published, "basis": "stated"}
-    record = {
+    return {
         "document": document,
         "verification": "unverified",
         "review": "unreviewed",
         "designations": designations,
         "claims": claims,
     }
-    return record, notes
 
 
 def outlet_in(text: str, gaz_outlets: list[tuple[str, str]]) -> str | None:

@@ -47,266 +47,69 @@ EN_ISSUER = re.compile(
     r"(?:People's )?[Gg]overnment|\b(?:NDRC|MOFCOM|MOF|SASAC|MEE|MNR)\b"
 )
 
-ZH_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("高新技术产业开发区", "zone"),
-    ("高新技术产业园区", "zone"),
-    ("经济技术开发区", "zone"),
-    ("自由贸易试验区", "zone"),
-    ("自主创新示范区", "zone"),
-    ("股份有限公司", "organization"),
-    ("有限责任公司", "organization"),
-    ("综合保税区", "zone"),
-    ("产业示范基地", "other"),
-    ("有限公司", "organization"),
-    ("自贸试验区", "zone"),
-    ("高新区", "zone"),
-    ("经开区", "zone"),
-    ("开发区", "zone"),
-    ("产业园", "zone"),
-    ("示范区", "zone"),
-    ("试验区", "zone"),
-    ("研究院", "organization"),
-    ("研究所", "organization"),
-    ("创新中心", "organization"),
-    ("集群", "cluster"),
-    ("大学", "organization"),
-    ("新区", "zone"),
-    ("基地", "other"),
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one space-separated string."""
+    return tuple(text.split())
+
+
+def _pairs(text: str, sep: str) -> tuple[tuple[str, str], ...]:
+    """A table of (word, kind) pairs written as "word:kind" items, longest words first."""
+    pairs = [item.strip().rsplit(":", 1) for item in text.split(sep) if item.strip()]
+    return tuple(sorted(((w, k) for w, k in pairs), key=lambda p: -len(p[0])))
+
+
+# Words that end designee names, with the kind of designee they make.
+ZH_SUFFIXES = _pairs(
+    "高新技术产业开发区:zone 高新技术产业园区:zone 经济技术开发区:zone "
+    "自由贸易试验区:zone 自主创新示范区:zone 股份有限公司:organization "
+    "有限责任公司:organization 综合保税区:zone 产业示范基地:other "
+    "有限公司:organization 自贸试验区:zone 高新区:zone 经开区:zone 开发区:zone "
+    "产业园:zone 示范区:zone 试验区:zone 研究院:organization 研究所:organization "
+    "创新中心:organization 集群:cluster 大学:organization 新区:zone 基地:other",
+    " ",
 )
-EN_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("high tech industrial development zone", "zone"),
-    ("hi tech industrial development zone", "zone"),
-    ("economic and technological development zone", "zone"),
-    ("pilot free trade zone", "zone"),
-    ("free trade pilot zone", "zone"),
-    ("free trade zone", "zone"),
-    ("innovation demonstration zone", "zone"),
-    ("demonstration zone", "zone"),
-    ("high tech zone", "zone"),
-    ("hi tech zone", "zone"),
-    ("high tech park", "zone"),
-    ("development zone", "zone"),
-    ("industrial park", "zone"),
-    ("new area", "zone"),
-    ("co., ltd.", "organization"),
-    ("co., ltd", "organization"),
-    ("co. ltd.", "organization"),
-    ("co. ltd", "organization"),
-    ("company limited", "organization"),
-    ("corporation", "organization"),
-    ("research institute", "organization"),
-    ("institute", "organization"),
-    ("university", "organization"),
-    ("innovation center", "organization"),
-    ("innovation centre", "organization"),
-    ("clusters", "cluster"),
-    ("cluster", "cluster"),
+EN_SUFFIXES = _pairs(
+    "high tech industrial development zone:zone|"
+    "hi tech industrial development zone:zone|"
+    "economic and technological development zone:zone|pilot free trade zone:zone|"
+    "free trade pilot zone:zone|free trade zone:zone|"
+    "innovation demonstration zone:zone|demonstration zone:zone|high tech zone:zone|"
+    "hi tech zone:zone|high tech park:zone|development zone:zone|industrial park:zone|"
+    "new area:zone|co., ltd.:organization|co., ltd:organization|co. ltd.:organization|"
+    "co. ltd:organization|company limited:organization|corporation:organization|"
+    "research institute:organization|institute:organization|university:organization|"
+    "innovation center:organization|innovation centre:organization|clusters:cluster|"
+    "cluster:cluster",
+    "|",
 )
 EN_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "as",
-        "was",
-        "is",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "include",
-        "includes",
-        "included",
-        "including",
-        "such",
-        "with",
-        "to",
-        "by",
-        "for",
-        "in",
-        "on",
-        "at",
-        "from",
-        "that",
-        "which",
-        "this",
-        "these",
-        "those",
-        "named",
-        "approved",
-        "selected",
-        "listed",
-        "among",
-        "list",
-        "of",
-        "and",
-        "or",
-        "but",
-        "while",
-        "after",
-        "before",
-        "into",
-        "onto",
-        "than",
-        "new-listed",
-        "designated",
-        "announced",
-        "recognized",
-        "recognised",
-        "upgraded",
-        "chosen",
-        "picked",
-        "awarded",
-        "said",
-        "says",
-        "both",
-        "each",
-        "all",
-        "other",
-        "another",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "it",
-        "cluster",
-        "clusters",
-        "zone",
-        "zones",
-        "park",
-        "parks",
-        "co.",
-        "ltd",
-        "ltd.",
-        "institute",
-        "university",
-        "center",
-        "centre",
-        "area",
-        "corporation",
-    ]
+    _words(
+        "the a an its their as was is are were be been has have had include includes "
+        "included including such with to by for in on at from that which this these those "
+        "named approved selected listed among list of and or but while after before into "
+        "onto than new-listed designated announced recognized recognised upgraded chosen "
+        "picked awarded said says both each all other another one two three four five six "
+        "seven eight nine ten it cluster clusters zone zones park parks co. ltd ltd. "
+        "institute university center centre area corporation"
+    )
 )
 GENERIC_START = frozenset(
-    [
-        "national",
-        "state",
-        "provincial",
-        "municipal",
-        "advanced",
-        "emerging",
-        "strategic",
-        "key",
-        "pilot",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "batch",
-        "level",
-        "industrial",
-        "demonstration",
-        "innovation",
-        "high",
-        "hi",
-        "regional",
-        "china's",
-        "chinese",
-        "country's",
-        "nation's",
-        "modern",
-    ]
+    _words(
+        "national state provincial municipal advanced emerging strategic key pilot first "
+        "second third fourth fifth batch level industrial demonstration innovation high "
+        "hi regional china's chinese country's nation's modern"
+    )
 )
-ZH_CUT = (
-    "批复同意",
-    "批复",
-    "批准",
-    "获批",
-    "同意",
-    "认定",
-    "确定",
-    "入选",
-    "列入",
-    "纳入",
-    "公布",
-    "其中",
-    "包括",
-    "包含",
-    "分别为",
-    "分别是",
-    "成为",
-    "作为",
-    "支持",
-    "推荐",
-    "以及",
-    "下属",
-    "旗下",
-    "的",
-    "将",
-    "由",
-    "为",
-    "在",
-    "是",
-    "等",
-    "了",
-    "让",
-    "使",
-    "被",
-    "把",
-    "对",
-    "给",
-    "日前",
-    "近日",
-    "名单",
-    "上榜",
-    "获评",
-    "评为",
-    "授予",
-    "命名",
-    "设立",
-    "经",
-    "建设",
-    "首个",
-    "首家",
-    "唯一",
-    "个",
-    "批",
-    "年度",
-    "年",
-    "印发",
-    "这",
-    "该",
-    "创建",
-    "打造",
+ZH_CUT = _words(
+    "批复同意 批复 批准 获批 同意 认定 确定 入选 列入 纳入 公布 其中 包括 "
+    "包含 分别为 分别是 成为 作为 支持 推荐 以及 下属 旗下 的 将 由 为 "
+    "在 是 等 了 让 使 被 把 对 给 日前 近日 名单 上榜 获评 评为 授予 "
+    "命名 设立 经 建设 首个 首家 唯一 个 批 年度 年 印发 这 该 创建 "
+    "打造"
 )
-ZH_GENERIC_START = (
-    "国家",
-    "全国",
-    "省级",
-    "自治区级",
-    "市级",
-    "首批",
-    "第",
-    "先进制造业",
-    "该",
-    "此",
-    "这",
-    "本",
-    "各",
-    "产业",
-    "新兴",
-    "战略性",
+ZH_GENERIC_START = _words(
+    "国家 全国 省级 自治区级 市级 首批 第 先进制造业 该 此 这 本 各 产业 新兴 战略性"
 )
 TYPE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"free trade|自由贸易|自贸"), "pilot-free-trade-zone"),
