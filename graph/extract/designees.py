@@ -80,7 +80,9 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
             start = tok.start()
             continue
         if word.endswith(("'s", "’s")) and safe == at and tok.group()[:1].isupper():
-            start = safe = tok.start()
+            following = raw[tok.end() : at].split()[:1]
+            if following and following[0].lower() not in GENERIC_START | {"only"}:
+                safe = tok.start()
             break
         if word in EN_STOP or word.endswith(("'s", "’s")) or word[:1].isdigit():
             break

@@ -35,13 +35,19 @@ def _level(label: str, ref: str | None) -> str:
     return "national"
 
 
-def _known(mentions: list[Mention], raw: str) -> list[Issuer]:
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心|司)(?![\u4e00-\u9fff]{0,2}[区市县])")
+
+
+def _known(mentions: list[Mention], raw: str, norm: str) -> list[Issuer]:
     out = []
     for m in mentions:
         e = m.entry
         if e.kind == "org" and e.detail in AUTHORITIES:
-            label = raw[m.start : m.end]
-            out.append(Issuer(m.start, m.end, label, iri_of(e.ref), _level(label, e.ref)))
+            label, iri = raw[m.start : m.end], iri_of(e.ref)
+            unit = _SUB_UNIT.match(norm, m.end)
+            if unit is not None:
+                label, iri = raw[m.start : unit.end()], None
+            out.append(Issuer(m.start, m.start + len(label), label, iri, _level(label, e.ref)))
     return out
 
 
@@ -89,7 +95,7 @@ def _en_patterns(raw: str) -> list[Issuer]:
 
 def find_issuers(norm: str, raw: str, mentions: list[Mention], gaz: Gazetteer) -> list[Issuer]:
     """Every authority named in the text, known ones first where spans overlap."""
-    known = _known(mentions, raw)
+    known = _known(mentions, raw, norm)
     out = list(known)
     for cand in _zh_patterns(norm, raw, mentions) + _en_patterns(raw):
         if any(k.start < cand.end and cand.start < k.end for k in out):

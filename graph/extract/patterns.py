@@ -18,9 +18,13 @@ NEGATIVE = re.compile(
     r"|strives? to|striving to|seeks? to|seeking to|hopes? to|hoping to|bid to|bidding to"
     r"|is applying|apply for|applying for|application for|call for applications|intends? to"
     r"|preparing to|prepares to|being created|to be created|push(?:es|ing)? to (?:create|build)"
-    r"|working towards?|goal|target|would like to|wants? to|expects? to|is expected to)\b"
+    r"|working towards?|goal|target|would like to|wants? to|expects? to|is expected to"
+    r"|seek(?:s|ing)? approval|applied for|not (?:been |yet )?(?:selected|approved|named|included"
+    r"|listed|designated)|failed to|could be|may be|might be|likely to|would be|revoked|stripped"
+    r"|withdrawn|rumou?red)\b"
     r"|力争|计划创建|计划申报|计划建设|计划打造|争创|创建中|正在创建|正在申报|申报|争取|谋划"
-    r"|积极创建|推动创建|筹建|有望|启动创建|目标是|将打造|打造成|致力于|努力建设"
+    r"|积极创建|推动创建|筹建|有望|启动创建|目标是|将打造|打造成|致力于|努力建设|未入选|未获批"
+    r"|落选|撤销|摘牌|取消|规划建设|拟申报|备战"
 )
 NOUN = re.compile(
     r"\b(?:pilots?|demonstration|clusters?|zones?|bases?|cent(?:er|re)s?|lists?|batch|programs?"
@@ -34,17 +38,19 @@ MUNICIPAL = re.compile(r"市级|\bmunicipal level\b|\bcity level\b")
 NATIONAL = re.compile(r"国家级|国家|全国|\bnational\b|\bstate level\b|\bstate council\b")
 
 ZH_ISSUER_CORE = re.compile(
-    r"国务院(?:办公厅)?|(?:工业和信息化|科学技术|科技|发展和改革|发展改革|发改|商务|财政|工信|经济和信息化"
+    r"国务院(?:办公厅)?|(?:国家)?(?:工业和信息化|科学技术|科技|发展和改革|发展改革|发改|商务|财政|工信|经济和信息化"
     r"|经信|教育|农业农村|生态环境|自然资源|文化和旅游|交通运输|人力资源和社会保障|住房和城乡建设)"
     r"(?:部|厅|委员会|委|局)|人民政府"
 )
 EN_ISSUER = re.compile(
-    r"(?:(?:[A-Z][a-z]+ ){1,2}(?:Provincial |Municipal |(?:Autonomous )?Regional )"
+    r"(?:(?:[A-Z][a-z]+ ){1,3}(?:Provincial |Municipal |Autonomous Region(?:al)? |Regional )"
     r"|(?:the )?(?:National |State )?)"
     r"(?:Department|Ministry|Bureau|Commission|Administration|Office) of "
     r"[A-Z][\w&]*(?:,? (?:and |of |& )?[A-Z][\w&]*)*|State Council"
     r"|(?:[A-Z][a-z]+ ){1,4}(?:[Pp]rovincial |[Mm]unicipal |[Cc]ity |Autonomous Region )?"
     r"(?:People's )?[Gg]overnment|\b(?:NDRC|MOFCOM|MOF|SASAC|MEE|MNR)\b"
+    r"|(?:National|State) (?:[A-Z][a-z]+,? (?:and |of |& )?){1,5}"
+    r"(?:Commission|Administration|Bureau|Agency)\b"
 )
 
 
@@ -66,7 +72,8 @@ ZH_SUFFIXES = _pairs(
     "有限责任公司:organization 综合保税区:zone 产业示范基地:other "
     "有限公司:organization 自贸试验区:zone 高新区:zone 经开区:zone 开发区:zone "
     "产业园:zone 示范区:zone 试验区:zone 研究院:organization 研究所:organization "
-    "创新中心:organization 集群:cluster 大学:organization 新区:zone 基地:other",
+    "创新中心:organization 集群:cluster 大学:organization 新区:zone 基地:other "
+    "科技园区:zone 科技园:zone 工业园区:zone 产业园区:zone 科学城:zone",
     " ",
 )
 EN_SUFFIXES = _pairs(
@@ -80,6 +87,8 @@ EN_SUFFIXES = _pairs(
     "co. ltd:organization|company limited:organization|corporation:organization|"
     "research institute:organization|institute:organization|university:organization|"
     "innovation center:organization|innovation centre:organization|clusters:cluster|"
+    "science park:zone|science city:zone|technology park:zone|hi tech park:zone|"
+    "industrial zone:zone|bonded zone:zone|economic zone:zone|"
     "cluster:cluster",
     "|",
 )
