@@ -43,7 +43,8 @@ def _known(mentions: list[Mention], raw: str, norm: str) -> list[Issuer]:
     for m in mentions:
         e = m.entry
         if e.kind == "org" and e.detail in AUTHORITIES:
-            label, iri = raw[m.start : m.end], iri_of(e.ref)
+            label = raw[m.start : m.end]
+            iri: str | None = iri_of(e.ref)
             unit = _SUB_UNIT.match(norm, m.end)
             if unit is not None:
                 label, iri = raw[m.start : unit.end()], None
