@@ -149,3 +149,20 @@ def test_missing_file_and_bad_date(tmp_path: Path) -> None:
     code, _, err = run("extract", str(SEED_TEXT), "--published", "30 January")
     assert code == 2
     assert "'30 January' is not a date YYYY-MM-DD" in err
+
+
+def test_quality_on_the_labelled_articles() -> None:
+    from bench.extract_quality import score
+
+    dev, heldout = score("dev", verbose=False), score("heldout", verbose=False)
+    assert {k: round(v, 3) for k, v in dev.items() if k != "region"} == {
+        "designee P": 1.0,
+        "designee R": 1.0,
+        "designee F1": 1.0,
+        "issuer": 1.0,
+        "level": 1.0,
+        "date": 1.0,
+        "no-designation articles with output": 0,
+    }
+    assert dev["region"] >= 0.98
+    assert (heldout["designee F1"], heldout["no-designation articles with output"]) == (1.0, 0)

@@ -251,6 +251,8 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     cands = [
         c for c in _candidates(doc, span, program) if any(a <= c.start < b for a, b in open_clauses)
     ]
+    if not cands and BACKREF.match(doc.norm, span[0]):
+        cands = _referent(doc, index)
     issuers = _issuers_for(doc, span, program)
     if not cands or not issuers:
         return
@@ -261,6 +263,18 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
         if ident not in best or score > best[ident][0]:
             value, claims = _designation(doc, index, c, cands, program, issuers)
             best[ident] = (score, value, claims)
+
+
+def _referent(doc: Doc, index: int) -> list[Candidate]:
+    """What "the zone", "the cluster", "该集群" at the start of a sentence refers to: the last
+    zone, cluster or organisation named in the two sentences before."""
+    for j in (index - 1, index - 2):
+        if j < 0 or (doc.title is not None and j == 0):
+            break
+        found = [c for c in _candidates(doc, doc.sents[j], None) if c.kind != "city"]
+        if found:
+            return found[-1:]
+    return []
 
 
 def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) -> Extraction:

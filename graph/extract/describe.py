@@ -76,6 +76,9 @@ def designee_value(cand: Candidate, raw: str) -> dict[str, Any]:
 def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> list[dict[str, Any]]:
     """The designee's sentence, clipped to a quotable length, and the spans of other values."""
     focus = (cand.start, cand.end)
+    if not sentence[0] <= cand.start < sentence[1]:
+        focus = (sentence[0], sentence[0] + 1)
+        extra = [(cand.start, cand.end), *extra]
     for a, b in extra:
         wider = (min(focus[0], a), max(focus[1], b))
         if sentence[0] <= a and b <= sentence[1] and quote_words(raw[wider[0] : wider[1]]) <= 20:
