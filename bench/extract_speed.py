@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 import time
 
-from graph.extract import extract_text, load_gazetteer
+from graph.extract import Gazetteer, extract_text, load_gazetteer
 from graph.paths import ROOT, SEEDS_DIR
 
 DATA = ROOT / "tests" / "data" / "extract" / "dev"
@@ -30,11 +30,8 @@ def articles() -> list[str]:
     return out
 
 
-def main() -> None:
-    """Run the extractor over the articles for a few seconds and print the rate."""
-    seconds = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 5.0
-    gaz = load_gazetteer(SEEDS_DIR / "reference")
-    texts = articles()
+def rate(gaz: Gazetteer, texts: list[str], seconds: float) -> float:
+    """Articles per CPU second over one timed round."""
     published = dt.date(2025, 6, 1)
     done, start = 0, time.process_time()
     while time.process_time() - start < seconds:
@@ -42,10 +39,21 @@ def main() -> None:
         for text in texts:
             extract_text(text, gaz, published)
         done += len(texts)
-    rate = done / (time.process_time() - start)
-    print(f"{'measure':<44}{'measured':>12}{'target':>10}")
-    print(f"{'articles/second (2,000 chars, one core)':<44}{rate:>12.1f}{TARGET:>10.0f}")
-    print(f"{'articles processed':<44}{done:>12}")
+    return done / (time.process_time() - start)
+
+
+def main() -> None:
+    """Time a few rounds and print the best and the median rate (the machine may be shared)."""
+    seconds = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 3.0
+    gaz = load_gazetteer(SEEDS_DIR / "reference")
+    texts = articles()
+    rates = sorted(rate(gaz, texts, seconds) for _ in range(5))
+    print(f"{'measure':<48}{'measured':>10}{'target':>10}")
+    print(f"{'articles/second, 2,000 chars, one core (best)':<48}{rates[-1]:>10.1f}{TARGET:>10.0f}")
+    print(
+        f"{'articles/second, 2,000 chars, one core (median)':<48}{rates[2]:>10.1f}{TARGET:>10.0f}"
+    )
+    print(f"{'articles per round':<48}{len(texts):>10}")
 
 
 if __name__ == "__main__":

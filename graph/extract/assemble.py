@@ -238,9 +238,11 @@ Best = dict[str, tuple[float, dict[str, Any], list[Claim]]]
 
 def _sentence(doc: Doc, index: int, best: Best) -> None:
     span = doc.sents[index]
-    listing = LIST_INTRO.search(doc.norm, *span) is not None
-    if not listing and not APPROVE.search(doc.norm, *span):
-        return
+    if not APPROVE.search(doc.norm, *span):
+        if index == 0 or not LIST_INTRO.search(doc.norm, *span):
+            return
+        if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
+            return
     open_clauses = _open_clauses(doc, span)
     if not _announces(doc, index, open_clauses):
         return
