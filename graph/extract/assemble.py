@@ -56,6 +56,21 @@ class Doc:
 
     claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
+    issuer_starts: list[int] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
+    province: list[str | None] = field(default_factory=list)
+
+    def issuers_in(self, span: Span) -> list[Issuer]:
+        """Issuers named inside span."""
+        lo = bisect.bisect_left(self.issuer_starts, span[0])
+        hi = bisect.bisect_left(self.issuer_starts, span[1])
+        return self.issuers[lo:hi]
+
+    def main_province(self) -> str | None:
+        """The province the body of the article names most often, when one leads."""
+        if not self.province:
+            self.province = [describe.main_province(self.mentions, self.title)]
+        return self.province[0]
 
     def claims_in(self, index: int) -> list[Claim]:
         """Claims stated in one sentence (computed once)."""
@@ -104,7 +119,7 @@ def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
 
 def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
     mentions = doc.within(span)
-    blocked = [(i.start, i.end) for i in doc.issuers if span[0] <= i.start < span[1]]
+    blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
     blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
     groups = [
         pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang),
@@ -115,7 +130,7 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
 
 
 def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:
-    inside = [i for i in doc.issuers if span[0] <= i.start < span[1]]
+    inside = doc.issuers_in(span)
     if inside:
         seen: set[str] = set()
         unique = []
@@ -124,9 +139,9 @@ def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issue
                 seen.add(i.iri or i.label)
                 unique.append(i)
         return unique
-    before = [i for i in doc.issuers if i.start < span[0]]
+    before = bisect.bisect_left(doc.issuer_starts, span[0])
     if before:
-        return [before[-1]]
+        return [doc.issuers[before - 1]]
     if program is not None and program.entry is not None and program.entry.issuers:
         out = []
         for ref in program.entry.issuers:
@@ -134,8 +149,8 @@ def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issue
             label = ref if e is None else (e.zh if doc.lang == "zh" else e.en)
             out.append(Issuer(-1, -1, label, iri_of(ref), "national"))
         return out
-    after = [i for i in doc.issuers if i.start >= span[1]]
-    return after[:1]
+    after = bisect.bisect_left(doc.issuer_starts, span[1])
+    return doc.issuers[after : after + 1]
 
 
 def _date_for(doc: Doc, index: int) -> DateMention | None:
@@ -143,7 +158,9 @@ def _date_for(doc: Doc, index: int) -> DateMention | None:
     for i in order:
         if 0 <= i < len(doc.sents):
             a, b = doc.sents[i]
-            here = [d for d in doc.dates if a <= d.start < b and d.value]
+            lo = bisect.bisect_left(doc.date_starts, a)
+            hi = bisect.bisect_left(doc.date_starts, b)
+            here = [d for d in doc.dates[lo:hi] if d.value]
             if here:
                 good = [d for d in here if d.rank <= 1]
                 return good[0] if good else min(here, key=lambda d: d.rank)
@@ -210,9 +227,8 @@ def _designation(
 ) -> tuple[dict[str, Any], list[Claim]]:
     span = doc.sents[index]
     date = _date_for(doc, index)
-    body = [m for m in doc.mentions if doc.title is None or m.start >= doc.title[1]]
     near = doc.within(span) if len(cands) == 1 else []
-    code = describe.region_code(cand, doc.norm, doc.raw, doc.gaz, near, body)
+    code = describe.region_code(cand, doc.norm, doc.raw, doc.gaz, near, doc.main_province())
     claims = _claims_for(doc, index, cands, cand)
     kind, level = _type_and_level(doc, span, cands, cand, program, issuers)
     value = {
@@ -289,7 +305,9 @@ def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) ->
     doc.mentions = gaz.scan(norm, text)
     doc.starts = [m.start for m in doc.mentions]
     doc.issuers = find_issuers(norm, text, doc.mentions, gaz)
+    doc.issuer_starts = [i.start for i in doc.issuers]
     doc.dates = find_dates(norm, published)
+    doc.date_starts = [d.start for d in doc.dates]
     best: Best = {}
     for index in [*range(1 if title else 0, len(sents)), *([0] if title else [])]:
         if index == 0 and title and best:

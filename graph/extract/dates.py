@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -185,7 +186,7 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     """Every date mention in normalised text, resolved; overlapping weaker ones are dropped.
     Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") rank last: they date the report."""
     found: list[DateMention] = []
-    taken = [(m.start(), m.end()) for m in DATELINE.finditer(norm)]
+    taken = sorted((m.start(), m.end()) for m in DATELINE.finditer(norm))
     year = _first_year(norm)
     anchors = {
         "digit": [m.start() for m in _DIGITS.finditer(norm)],
@@ -193,13 +194,19 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     }
     for kind, pattern in PATTERNS:
         for m in _matches(kind, pattern, norm, anchors):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
             groups = (m.group(0),) if kind == "relative" else m.groups()
             value, basis, rank = _resolve(kind, groups, published, year)
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value, basis if value else None, rank))
     return sorted(found, key=lambda d: d.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of the sorted, non-overlapping list taken."""
+    at = bisect.bisect_left(taken, (start, start))
+    return (at < len(taken) and taken[at][0] < end) or (at > 0 and taken[at - 1][1] > start)
 
 
 def _first_year(norm: str) -> int | None:

@@ -23,7 +23,7 @@ def region_code(
     raw: str,
     gaz: Gazetteer,
     sentence: list[Mention],
-    body: list[Mention],
+    fallback: str | None,
 ) -> str | None:
     """The province a designee lies in: its reference entry, a place in its name, a place
     in its sentence, or the province the article is mostly about."""
@@ -36,6 +36,12 @@ def region_code(
     if places:
         nearest = min(places, key=lambda m: abs(m.start - cand.start))
         return nearest.entry.province
+    return fallback
+
+
+def main_province(mentions: list[Mention], title: Span | None) -> str | None:
+    """The province the body of an article names most often, when one leads."""
+    body = [m for m in mentions if title is None or m.start >= title[1]]
     provinces = Counter(m.entry.province for m in body if m.entry.kind == "division")
     top = provinces.most_common(2)
     if top and (len(top) == 1 or top[0][1] > top[1][1]):

@@ -3,6 +3,7 @@ ministries, departments and governments by pattern."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -96,11 +97,15 @@ def _en_patterns(raw: str) -> list[Issuer]:
 
 def find_issuers(norm: str, raw: str, mentions: list[Mention], gaz: Gazetteer) -> list[Issuer]:
     """Every authority named in the text, known ones first where spans overlap."""
-    known = _known(mentions, raw, norm)
-    out = list(known)
+    out = _known(mentions, raw, norm)
+    taken = sorted((k.start, k.end) for k in out)
     for cand in _zh_patterns(norm, raw, mentions) + _en_patterns(raw):
-        if any(k.start < cand.end and cand.start < k.end for k in out):
+        at = bisect.bisect_left(taken, (cand.start, cand.start))
+        if (at < len(taken) and taken[at][0] < cand.end) or (
+            at > 0 and taken[at - 1][1] > cand.start
+        ):
             continue
+        bisect.insort(taken, (cand.start, cand.end))
         entry = gaz.fuzzy(cand.label, ("org",), cutoff=0.9)
         if entry is not None and entry.detail in AUTHORITIES:
             cand = Issuer(cand.start, cand.end, cand.label, iri_of(entry.ref), cand.level)
