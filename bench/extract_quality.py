@@ -43,10 +43,12 @@ def issuer_ok(pred: list[dict[str, Any]], gold: list[str]) -> bool:
     return False
 
 
-def score(set_name: str, verbose: bool) -> dict[str, float]:
+def score(
+    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference"
+) -> dict[str, float]:
     """Counts and accuracies over one set of articles."""
     gold_all = yaml.safe_load((DATA / "gold.yaml").read_text("utf-8"))[set_name]
-    gaz = load_gazetteer(SEEDS_DIR / "reference")
+    gaz = load_gazetteer(reference)
     tp = fp = fn = silent_fail = 0
     hits = {"issuer": 0, "region": 0, "level": 0, "date": 0}
     for name, gold in gold_all.items():

@@ -13,9 +13,17 @@ from click.testing import CliRunner
 from api.cli import main
 from graph import Store, iris
 from graph.namespaces import CND, concept
-from graph.paths import SEEDS_DIR
 
 DATA = Path(__file__).parent / "data" / "extract" / "dev"
+SNAPSHOT = Path(__file__).parent / "data" / "extract" / "seeds"
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    """A seeds directory with the reference snapshot and no records."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SNAPSHOT, seeds)
+    (seeds / "records" / ".keep").unlink()
+    return seeds
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -24,8 +32,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_ingest_round_trip(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
+    seeds = seeds_copy(tmp_path)
     article = DATA / "en-baotou-pilot.txt"
     code, out, err = run("ingest", str(article), "--published", "2026-02-02", "--seeds", str(seeds))
     record_path = seeds / "records" / "en-baotou-pilot.yaml"
@@ -84,17 +91,15 @@ def test_ingest_round_trip(tmp_path: Path) -> None:
 
 
 def test_ingest_refuses_articles_without_designations(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
+    seeds = seeds_copy(tmp_path)
     article = DATA / "en-none-plan.txt"
     code, out, err = run("ingest", str(article), "--seeds", str(seeds))
     assert (code, out, err) == (1, "", f"error: {article}: no designation found; nothing written\n")
-    assert sorted(p.name for p in (seeds / "records").iterdir()) == ["rex-baotou-nkrdp-pilot.yaml"]
+    assert sorted(p.name for p in (seeds / "records").iterdir()) == []
 
 
 def test_ingest_needs_a_known_outlet(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
+    seeds = seeds_copy(tmp_path)
     article = DATA / "zh-hant-baotou-pilot.txt"
     code, _, err = run("ingest", str(article), "--seeds", str(seeds))
     assert (code, err) == (1, f"error: {article}: no known outlet named; give --outlet org/…\n")
