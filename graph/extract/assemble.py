@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.extract import describe
 from graph.extract.claims import Claim, find_claims
-from graph.extract.dates import DateMention, find_dates
+from graph.extract.dates import DATELINE, DateMention, find_dates
 from graph.extract.designees import (
     Candidate,
     city_candidates,
@@ -121,6 +121,7 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
     mentions = doc.within(span)
     blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
     blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
+    blocked += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
     groups = [
         pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang),
         gazetteer_candidates(mentions),

@@ -39,6 +39,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")),
     ("zh-md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh-d", re.compile(r"(?<![\d月年第])(\d{1,2})\s*日(?=[\u4e00-\u9fff，,])")),
+    ("zh-rel-ym", re.compile(r"(今年|去年)\s*(\d{1,2})\s*月(?!\s*\d)")),
+    ("zh-m", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?!份?\s*\d)")),
     ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-my", re.compile(rf"\b{_M}\s*,?\s+(\d{{4}})\b")),
@@ -46,9 +48,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
     (
         "weekday",
-        re.compile(r"\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        re.compile(
+            r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+        ),
     ),
     ("zh-weekday", re.compile(r"(?:本|上)?(?:周|星期)([一二三四五六日])")),
+    ("rel-month", re.compile(r"\b(last|this|earlier this) month\b|(本月|上月|上个月)")),
+    ("rel-year", re.compile(r"\b(last|this|earlier this) year\b|(今年|去年)")),
     (
         "relative",
         re.compile(r"日前|近日|近期|昨天|昨日|今天|今日|\byesterday\b|\btoday\b|\brecently\b"),
@@ -70,6 +76,7 @@ ANCHOR = {
     "zh-ym": "digit",
     "zh-md": "digit",
     "zh-d": "digit",
+    "zh-m": "digit",
     "en-dmy": "digit",
     "en-dm": "digit",
     "en-mdy": "month",
@@ -80,6 +87,9 @@ ANCHOR = {
 CUES = {
     "weekday": ("day",),
     "zh-weekday": ("周", "星期"),
+    "zh-rel-ym": ("今年", "去年"),
+    "rel-month": ("month", "本月", "上月", "上个月"),
+    "rel-year": ("year", "今年", "去年"),
     "relative": ("日前", "近日", "近期", "昨", "今天", "今日", "yesterday", "today", "recently"),
 }
 
@@ -130,6 +140,30 @@ def _relative(word: str, published: dt.date | None) -> str | None:
     return published.isoformat()
 
 
+def _relative_period(
+    kind: str, s: list[str], published: dt.date | None
+) -> tuple[str | None, str | None, int]:
+    """Months and years named relative to the publication date ("今年5月", "last month")."""
+    if published is None:
+        return None, None, 3
+    if kind == "rel-year":
+        back = s[0] == "last" or s[1] == "去年"
+        return f"{published.year - back:04d}", "relative-to-published", 4
+    if kind == "rel-month":
+        first = published.replace(day=1)
+        if s[0] == "last" or s[1] in ("上月", "上个月"):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first.isoformat()[:7], "relative-to-published", 2
+    month = int(s[1] if kind == "zh-rel-ym" else s[0])
+    if not 1 <= month <= 12:
+        return None, None, 3
+    if kind == "zh-rel-ym":
+        year = published.year - (s[0] == "去年")
+        return f"{year:04d}-{month:02d}", "relative-to-published", 1
+    year = published.year - (month > published.month)
+    return f"{year:04d}-{month:02d}", "inferred-year", 1
+
+
 def _day_of_month(day: int, published: dt.date | None) -> str | None:
     if published is None:
         return None
@@ -165,6 +199,8 @@ def _resolve(
         inferred = _year_for(month, int(da), published, year)
         value = None if inferred is None else _day(inferred, month, int(da))
         return value, "inferred-year", 1
+    if kind in ("zh-rel-ym", "zh-m", "rel-month", "rel-year"):
+        return _relative_period(kind, s, published)
     if kind == "zh-d":
         return _day_of_month(int(s[0]), published), "relative-to-published", 2
     if kind == "weekday":

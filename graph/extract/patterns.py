@@ -71,7 +71,7 @@ ZH_SUFFIXES = _pairs(
     "高新技术产业开发区:zone 高新技术产业园区:zone 经济技术开发区:zone "
     "自由贸易试验区:zone 自主创新示范区:zone 股份有限公司:organization "
     "有限责任公司:organization 综合保税区:zone 产业示范基地:other "
-    "有限公司:organization 自贸试验区:zone 高新区:zone 经开区:zone 开发区:zone "
+    "分公司:organization 有限公司:organization 自贸试验区:zone 高新区:zone 经开区:zone 开发区:zone "
     "产业园:zone 示范区:zone 试验区:zone 研究院:organization 研究所:organization "
     "创新中心:organization 集群:cluster 大学:organization 新区:zone 基地:other "
     "科技园区:zone 科技园:zone 工业园区:zone 产业园区:zone 科学城:zone",
