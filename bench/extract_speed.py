@@ -19,13 +19,17 @@ TARGET = 200.0
 
 
 def articles() -> list[str]:
-    """One 2,000-character article per development article: its text, repeated as needed."""
+    """One 2,000-character article per development article: its text followed by the next
+    development articles in the same language (a page of news items), cut at 2,000 characters."""
+    paths = sorted(DATA.glob("*.txt"))
     out = []
-    for path in sorted(DATA.glob("*.txt")):
-        text = path.read_text("utf-8")
-        body = text
+    for path in paths:
+        same = [p for p in paths if p.name[:2] == path.name[:2]]
+        texts = [p.read_text("utf-8") for p in same]
+        body, j = path.read_text("utf-8"), same.index(path)
         while len(body) < LENGTH:
-            body += "\n" + text.split("\n", 1)[1]
+            j = (j + 1) % len(texts)
+            body += "\n" + texts[j]
         out.append(body[:LENGTH])
     return out
 

@@ -250,7 +250,8 @@ def _designation(
     return value, claims
 
 
-Best = dict[str, tuple[float, dict[str, Any], list[Claim]]]
+Choice = tuple[int, Candidate, list[Candidate], ProgramHit | None, list[Issuer]]
+Best = dict[str, tuple[float, Choice]]
 
 
 def _sentence(doc: Doc, index: int, best: Best) -> None:
@@ -280,8 +281,7 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
         ident = c.entry.ref if c.entry is not None else key(doc.raw[c.start : c.end])
         score = describe.confidence(c, program, issuers, date, span)
         if ident not in best or score > best[ident][0]:
-            value, claims = _designation(doc, index, c, cands, program, issuers)
-            best[ident] = (score, value, claims)
+            best[ident] = (score, (index, c, cands, program, issuers))
 
 
 def _referent(doc: Doc, index: int) -> list[Candidate]:
@@ -314,8 +314,9 @@ def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) ->
         if index == 0 and title and best:
             break
         _sentence(doc, index, best)
-    values = [v for _, v, _ in best.values()]
-    claims = [c for _, _, c in best.values()]
+    built = [_designation(doc, *choice) for _, choice in best.values()]
+    values = [v for v, _ in built]
+    claims = [c for _, c in built]
     ranked = sorted(range(len(values)), key=lambda i: values[i]["evidence"][0]["start"])
     document = {
         "language": doc.lang,

@@ -11,8 +11,7 @@ from graph.extract.designees import Candidate
 from graph.extract.gazetteer import Gazetteer, Mention, iri_of
 from graph.extract.issuers import Issuer
 from graph.extract.programs import ProgramHit
-from graph.extract.text import clip
-from graph.records import quote_words
+from graph.extract.text import clip, quote_words
 
 Span = tuple[int, int]
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from graph.records import MAX_QUOTE_WORDS, quote_words
+from graph.records import MAX_QUOTE_WORDS
+from graph.records import quote_words as _quote_words
 
 _END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z\"'“(]|\s*$)")
 _ABBREV = (
@@ -35,6 +37,12 @@ _ABBREV = (
     "i.e",
 )
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=4096)
+def quote_words(text: str) -> int:
+    """Words of a quote as the record models count them (cached: list sentences repeat)."""
+    return _quote_words(text)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
