@@ -55,6 +55,7 @@ class Doc:
     dates: list[DateMention] = field(default_factory=list)
 
     claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
+    type_cache: dict[tuple[Span, str], tuple[str | None, str]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     issuer_starts: list[int] = field(default_factory=list)
     date_starts: list[int] = field(default_factory=list)
@@ -207,12 +208,16 @@ def _type_and_level(
     program: ProgramHit | None,
     issuers: list[Issuer],
 ) -> tuple[str | None, str]:
-    """The designation type (from the program or the sentence without its designees) and level."""
-    chars = list(doc.norm[span[0] : span[1]])
-    for c in cands:
-        chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
-    level = _level(doc, span, program, issuers)
-    kind = designation_type(program, "".join(chars), cand.kind)
+    """The designation type (from the program or the sentence without its designees) and level,
+    computed once per sentence and kind of designee."""
+    memo = (span, cand.kind)
+    if memo not in doc.type_cache:
+        chars = list(doc.norm[span[0] : span[1]])
+        for c in cands:
+            chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
+        level = _level(doc, span, program, issuers)
+        doc.type_cache[memo] = (designation_type(program, "".join(chars), cand.kind), level)
+    kind, level = doc.type_cache[memo]
     if kind and kind.startswith("national-") and level != "national":
         kind = None
     return kind, level
