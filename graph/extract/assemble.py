@@ -32,6 +32,7 @@ BACKREF = re.compile(
     r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
     r"|这|该|此|其|至此|由此"
 )
+LIST_NAMED = re.compile(r"\d|\b(?:include|includes|including|namely)\b|分别|包括|如下|名单")
 LIST_INTRO = re.compile(
     r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among them)\b"
     r"|分别是|分别为|包括|如下|名单为"
@@ -114,6 +115,8 @@ def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
         return True
     if index == 0 or not LIST_INTRO.search(doc.norm, *span) or not open_clauses:
         return False
+    if not LIST_NAMED.search(doc.norm, *span):
+        return False
     before = doc.sents[index - 1]
     return bool(APPROVE.search(doc.norm, *before)) and not NEGATIVE.search(doc.norm, *before)
 
@@ -125,7 +128,7 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
     blocked += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
     groups = [
         pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang),
-        gazetteer_candidates(mentions),
+        gazetteer_candidates(doc.norm, mentions),
         city_candidates(doc.norm, span[0], span[1], mentions),
     ]
     return merge(groups, blocked)

@@ -16,7 +16,13 @@ from graph.extract.patterns import (
     ZH_SUFFIXES,
 )
 
-DESIGNEE_ORGS = frozenset({"enterprise", "institute", "association"})
+DESIGNEE_ORGS = frozenset({"enterprise", "institute"})
+# An organisation named as owner or as the source of the news is not the designee.
+_OWNER_AFTER = re.compile(
+    r"\s*(?:所属|下属|旗下|控股|的|消息|表示|称|发布|'s\b|’s\b|said|says|announced|reported"
+    r"|subsidiar|unit)"
+)
+_SOURCE_BEFORE = re.compile(r"(?:据|according to|subsidiaries of|subsidiary of|owned by)\s*$")
 KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "division": "city"}
 CITY_WORDS = re.compile(r"城市|\bcit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b|等\d+个市")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
@@ -125,12 +131,18 @@ def pattern_candidates(
     return found
 
 
-def gazetteer_candidates(mentions: list[Mention]) -> list[Candidate]:
-    """Designees that are named in the reference data."""
+def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
+    """Designees that are named in the reference data (organisations not as owner or source)."""
     out = []
     for m in mentions:
         e = m.entry
-        if e.kind in ("zone", "cluster") or (e.kind == "org" and e.detail in DESIGNEE_ORGS):
+        if e.kind == "org" and e.detail in DESIGNEE_ORGS:
+            owner = _OWNER_AFTER.match(norm, m.end) or _SOURCE_BEFORE.search(
+                norm, max(0, m.start - 20), m.start
+            )
+            if owner is None:
+                out.append(Candidate(m.start, m.end, "organization", e))
+        elif e.kind in ("zone", "cluster"):
             out.append(Candidate(m.start, m.end, KIND_OF[e.kind], e))
     return out
 
