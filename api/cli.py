@@ -11,6 +11,7 @@ import click
 import pyoxigraph as ox
 from tqdm import tqdm
 
+from api.extract_cli import extract_command, ingest_command
 from api.graph_commands import derive_command, export_command
 from api.options import failures, store_option
 from graph import Store, build, check, stats
@@ -142,3 +143,5 @@ def serve_command(store_dir: Path, host: str, port: int, update_token: str | Non
 
 main.add_command(derive_command)
 main.add_command(export_command)
+main.add_command(extract_command)
+main.add_command(ingest_command)

@@ -1,0 +1,334 @@
+"""Putting it together: sentences that announce a designation become one draft designation per
+designee, with issuer, program, level, region, date, claims and evidence."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.extract import describe
+from graph.extract.claims import Claim, find_claims
+from graph.extract.dates import DATELINE, DateMention, find_dates
+from graph.extract.designees import (
+    Candidate,
+    city_candidates,
+    gazetteer_candidates,
+    merge,
+    pattern_candidates,
+)
+from graph.extract.gazetteer import Gazetteer, Mention, iri_of
+from graph.extract.issuers import Issuer, find_issuers
+from graph.extract.normalise import key, language, normalise
+from graph.extract.patterns import APPROVE, MUNICIPAL, NEGATIVE, NOUN, PROVINCIAL
+from graph.extract.programs import ProgramHit, designation_type, find_program
+from graph.extract.text import sentences, title_span
+
+_CLAUSE = re.compile(r"[^,;:，；：]+")
+BACKREF = re.compile(
+    r"(?:the (?:zone|city|cluster|park|centre|center|base|company|institute|pilot|move"
+    r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
+    r"|这|该|此|其|至此|由此"
+)
+LIST_NAMED = re.compile(r"\d|\b(?:include|includes|including|namely)\b|分别|包括|如下|名单")
+LIST_INTRO = re.compile(
+    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among them)\b"
+    r"|分别是|分别为|包括|如下|名单为"
+)
+Span = tuple[int, int]
+
+
+@dataclass
+class Doc:
+    """An article under extraction: its text, normalised text and everything found in it."""
+
+    raw: str
+    norm: str
+    lang: str
+    gaz: Gazetteer
+    published: dt.date | None
+    title: Span | None
+    sents: list[Span]
+    mentions: list[Mention] = field(default_factory=list)
+    issuers: list[Issuer] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
+    type_cache: dict[tuple[Span, str], tuple[str | None, str]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    issuer_starts: list[int] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
+    province: list[str | None] = field(default_factory=list)
+
+    def issuers_in(self, span: Span) -> list[Issuer]:
+        """Issuers named inside span."""
+        lo = bisect.bisect_left(self.issuer_starts, span[0])
+        hi = bisect.bisect_left(self.issuer_starts, span[1])
+        return self.issuers[lo:hi]
+
+    def main_province(self) -> str | None:
+        """The province the body of the article names most often, when one leads."""
+        if not self.province:
+            self.province = [describe.main_province(self.mentions, self.title)]
+        return self.province[0]
+
+    def claims_in(self, index: int) -> list[Claim]:
+        """Claims stated in one sentence (computed once)."""
+        if index not in self.claim_cache:
+            a, b = self.sents[index]
+            self.claim_cache[index] = find_claims(self.norm, a, b, self.within((a, b)))
+        return list(self.claim_cache[index])
+
+    def within(self, span: Span) -> list[Mention]:
+        """Gazetteer mentions inside span."""
+        lo = bisect.bisect_left(self.starts, span[0])
+        hi = bisect.bisect_left(self.starts, span[1])
+        return [m for m in self.mentions[lo:hi] if m.end <= span[1]]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The result of extracting one article: the JSON-ready document and designations."""
+
+    document: dict[str, Any]
+    designations: list[dict[str, Any]]
+    claims: list[list[Claim]]
+
+    def as_json(self) -> dict[str, Any]:
+        """The output shape other tools consume."""
+        return {"document": self.document, "designations": self.designations}
+
+
+def _open_clauses(doc: Doc, span: Span) -> list[Span]:
+    """Clauses of a sentence that do not state a plan or an aim."""
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(doc.norm, *span)]
+    return [c for c in clauses if not NEGATIVE.search(doc.norm, *c)]
+
+
+def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
+    span = doc.sents[index]
+    if not NOUN.search(doc.norm, *span) and not LIST_INTRO.search(doc.norm, *span):
+        return False
+    if any(APPROVE.search(doc.norm, *c) for c in open_clauses):
+        return True
+    if index == 0 or not LIST_INTRO.search(doc.norm, *span) or not open_clauses:
+        return False
+    if not LIST_NAMED.search(doc.norm, *span):
+        return False
+    before = doc.sents[index - 1]
+    return bool(APPROVE.search(doc.norm, *before)) and not NEGATIVE.search(doc.norm, *before)
+
+
+def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
+    mentions = doc.within(span)
+    blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
+    blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
+    blocked += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
+    groups = [
+        pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang),
+        gazetteer_candidates(doc.norm, mentions),
+        city_candidates(doc.norm, span[0], span[1], mentions),
+    ]
+    return merge(groups, blocked)
+
+
+def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:
+    inside = doc.issuers_in(span)
+    if inside:
+        seen: set[str] = set()
+        unique = []
+        for i in inside:
+            if (i.iri or i.label) not in seen:
+                seen.add(i.iri or i.label)
+                unique.append(i)
+        return unique
+    before = bisect.bisect_left(doc.issuer_starts, span[0])
+    if before:
+        return [doc.issuers[before - 1]]
+    if program is not None and program.entry is not None and program.entry.issuers:
+        out = []
+        for ref in program.entry.issuers:
+            e = doc.gaz.by_ref.get(ref)
+            label = ref if e is None else (e.zh if doc.lang == "zh" else e.en)
+            out.append(Issuer(-1, -1, label, iri_of(ref), "national"))
+        return out
+    after = bisect.bisect_left(doc.issuer_starts, span[1])
+    return doc.issuers[after : after + 1]
+
+
+def _date_for(doc: Doc, index: int) -> DateMention | None:
+    order = [index, index + 1, index - 1]
+    for i in order:
+        if 0 <= i < len(doc.sents):
+            a, b = doc.sents[i]
+            lo = bisect.bisect_left(doc.date_starts, a)
+            hi = bisect.bisect_left(doc.date_starts, b)
+            here = [d for d in doc.dates[lo:hi] if d.value]
+            if here:
+                good = [d for d in here if d.rank <= 1]
+                return good[0] if good else min(here, key=lambda d: d.rank)
+    return None
+
+
+def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
+    texts = [doc.norm[span[0] : span[1]]]
+    if program is not None:
+        texts.insert(0, program.label.lower())
+    if any(PROVINCIAL.search(t) for t in texts):
+        return "provincial"
+    if any(MUNICIPAL.search(t) for t in texts):
+        return "municipal"
+    levels = {i.level for i in issuers}
+    return "national" if not levels or "national" in levels else sorted(levels)[0]
+
+
+def _claims_for(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -> list[Claim]:
+    found = doc.claims_in(index)
+    if index + 1 < len(doc.sents) and len(cands) == 1:
+        na, nb = doc.sents[index + 1]
+        if BACKREF.match(doc.norm, na) or not APPROVE.search(doc.norm, na, nb):
+            found += [c for c in doc.claims_in(index + 1) if c.kind != "count"]
+    out = []
+    for c in found:
+        single = c.kind == "count" or len(cands) == 1
+        if single or c.start <= cand.start < c.end or _nearest(cands, c) is cand:
+            out.append(c)
+    return out
+
+
+def _nearest(cands: list[Candidate], claim: Claim) -> Candidate | None:
+    before = [c for c in cands if c.start < claim.end]
+    return before[-1] if before else None
+
+
+def _type_and_level(
+    doc: Doc,
+    span: Span,
+    cands: list[Candidate],
+    cand: Candidate,
+    program: ProgramHit | None,
+    issuers: list[Issuer],
+) -> tuple[str | None, str]:
+    """The designation type (from the program or the sentence without its designees) and level,
+    computed once per sentence and kind of designee."""
+    memo = (span, cand.kind)
+    if memo not in doc.type_cache:
+        chars = list(doc.norm[span[0] : span[1]])
+        for c in cands:
+            chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
+        level = _level(doc, span, program, issuers)
+        doc.type_cache[memo] = (designation_type(program, "".join(chars), cand.kind), level)
+    kind, level = doc.type_cache[memo]
+    if kind and kind.startswith("national-") and level != "national":
+        kind = None
+    return kind, level
+
+
+def _designation(
+    doc: Doc,
+    index: int,
+    cand: Candidate,
+    cands: list[Candidate],
+    program: ProgramHit | None,
+    issuers: list[Issuer],
+) -> tuple[dict[str, Any], list[Claim]]:
+    span = doc.sents[index]
+    date = _date_for(doc, index)
+    near = doc.within(span) if len(cands) == 1 else []
+    code = describe.region_code(cand, doc.norm, doc.raw, doc.gaz, near, doc.main_province())
+    claims = _claims_for(doc, index, cands, cand)
+    kind, level = _type_and_level(doc, span, cands, cand, program, issuers)
+    value = {
+        "designee": describe.designee_value(cand, doc.raw),
+        "designated_by": [{"label": i.label, "iri": i.iri} for i in issuers],
+        "program": describe.program_value(program),
+        "designation_type": kind,
+        "level": level,
+        "region": describe.region_value(code, doc.gaz, doc.lang),
+        "date": None if date is None else date.value,
+        "date_basis": None if date is None else date.basis,
+        "claims": describe.claim_values(doc.raw, claims),
+        "evidence": describe.evidence(
+            doc.raw, span, cand, describe.extra_spans(issuers, program, date)
+        ),
+        "confidence": describe.confidence(cand, program, issuers, date, span),
+    }
+    return value, claims
+
+
+Choice = tuple[int, Candidate, list[Candidate], ProgramHit | None, list[Issuer]]
+Best = dict[str, tuple[float, Choice]]
+
+
+def _sentence(doc: Doc, index: int, best: Best) -> None:
+    span = doc.sents[index]
+    if not APPROVE.search(doc.norm, *span):
+        if index == 0 or not LIST_INTRO.search(doc.norm, *span):
+            return
+        if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
+            return
+    open_clauses = _open_clauses(doc, span)
+    if not _announces(doc, index, open_clauses):
+        return
+    program = find_program(doc.norm, doc.raw, span, doc.within(span), doc.gaz, doc.lang)
+    if program is None and index > 0:
+        prev = doc.sents[index - 1]
+        program = find_program(doc.norm, doc.raw, prev, doc.within(prev), doc.gaz, doc.lang)
+    cands = [
+        c for c in _candidates(doc, span, program) if any(a <= c.start < b for a, b in open_clauses)
+    ]
+    if not cands and BACKREF.match(doc.norm, span[0]):
+        cands = _referent(doc, index)
+    issuers = _issuers_for(doc, span, program)
+    if not cands or not issuers:
+        return
+    date = _date_for(doc, index)
+    for c in cands:
+        ident = c.entry.ref if c.entry is not None else key(doc.raw[c.start : c.end])
+        score = describe.confidence(c, program, issuers, date, span)
+        if ident not in best or score > best[ident][0]:
+            best[ident] = (score, (index, c, cands, program, issuers))
+
+
+def _referent(doc: Doc, index: int) -> list[Candidate]:
+    """What "the zone", "the cluster", "该集群" at the start of a sentence refers to: the last
+    zone, cluster or organisation named in the two sentences before."""
+    for j in (index - 1, index - 2):
+        if j < 0 or (doc.title is not None and j == 0):
+            break
+        found = [c for c in _candidates(doc, doc.sents[j], None) if c.kind != "city"]
+        if found:
+            return found[-1:]
+    return []
+
+
+def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) -> Extraction:
+    """Every designation an article states, one per designee, in order of first mention."""
+    norm = normalise(text)
+    title = title_span(text)
+    body = sentences(text, title[1] if title else 0)
+    sents = ([title] if title else []) + body
+    doc = Doc(text, norm, language(text), gaz, published, title, sents)
+    doc.mentions = gaz.scan(norm, text)
+    doc.starts = [m.start for m in doc.mentions]
+    doc.issuers = find_issuers(norm, text, doc.mentions, gaz)
+    doc.issuer_starts = [i.start for i in doc.issuers]
+    doc.dates = find_dates(norm, published)
+    doc.date_starts = [d.start for d in doc.dates]
+    best: Best = {}
+    for index in [*range(1 if title else 0, len(sents)), *([0] if title else [])]:
+        if index == 0 and title and best:
+            break
+        _sentence(doc, index, best)
+    built = [_designation(doc, *choice) for _, choice in best.values()]
+    values = [v for v, _ in built]
+    claims = [c for _, c in built]
+    ranked = sorted(range(len(values)), key=lambda i: values[i]["evidence"][0]["start"])
+    document = {
+        "language": doc.lang,
+        "published": None if published is None else published.isoformat(),
+        "title": None if title is None else text[title[0] : title[1]],
+    }
+    return Extraction(document, [values[i] for i in ranked], [claims[i] for i in ranked])

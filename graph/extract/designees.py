@@ -1,0 +1,199 @@
+"""Designees in a sentence: gazetteer entries, names ending in a designee word (… High-Tech Zone,
+…高新区, …集群, … Co., Ltd.) and, for city lists, the cities named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.gazetteer import Entry, Gazetteer, Mention
+from graph.extract.patterns import (
+    EN_STOP,
+    EN_SUFFIXES,
+    GENERIC_START,
+    ZH_CUT,
+    ZH_GENERIC_START,
+    ZH_SUFFIXES,
+)
+
+DESIGNEE_ORGS = frozenset({"enterprise", "institute"})
+# An organisation named as owner or as the source of the news is not the designee.
+_OWNER_AFTER = re.compile(
+    r"\s*(?:所属|下属|旗下|控股|的|消息|表示|称|发布|'s\b|’s\b|said|says|announced|reported"
+    r"|subsidiar|unit)"
+)
+_SOURCE_BEFORE = re.compile(r"(?:据|according to|subsidiaries of|subsidiary of|owned by)\s*$")
+KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "division": "city"}
+CITY_WORDS = re.compile(r"城市|\bcit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b|等\d+个市")
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+_EN_TOKEN = re.compile(r"[A-Za-z0-9&'’().\-]+")
+ZH_LEVEL_START = ("国家级", "省级", "自治区级", "市级", "首批", "第")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A designee found at [start, end): its kind and, when it resolves, its reference entry."""
+
+    start: int
+    end: int
+    kind: str
+    entry: Entry | None
+
+
+def _suffix_spans(
+    norm: str, lo: int, hi: int, table: tuple[tuple[str, str], ...]
+) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for suffix, kind in table:
+        at = norm.find(suffix, lo, hi)
+        while at != -1:
+            end = at + len(suffix)
+            ascii_ok = not suffix[0].isascii() or (
+                (at == 0 or not norm[at - 1].isalnum())
+                and (end >= len(norm) or not norm[end].isalnum())
+            )
+            if ascii_ok and not any(a < end and at < b for a, b, _ in spans):
+                spans.append((at, end, kind))
+            at = norm.find(suffix, end, hi)
+    return sorted(spans)
+
+
+def _zh_start(norm: str, lo: int, at: int, gaz: Gazetteer) -> int | None:
+    i = at
+    while i > max(lo, at - 24) and _HAN_NAME.match(norm[i - 1]):
+        i -= 1
+    prefix = norm[i:at]
+    cut = max((prefix.rfind(w) + len(w) for w in ZH_CUT if w in prefix), default=0)
+    for joiner in "和与及、":
+        j = prefix.rfind(joiner, cut)
+        if j != -1 and gaz.scan(norm, norm, i + j + 1, i + j + 3):
+            cut = j + 1
+    start = i + cut
+    if at - start < 2:
+        return None
+    return start
+
+
+def _en_start(raw: str, lo: int, at: int) -> int | None:
+    tokens = list(_EN_TOKEN.finditer(raw, lo, at))
+    start, safe = at, at
+    for tok in reversed(tokens):
+        if raw[tok.end() : start].strip():
+            break
+        word = tok.group().lower()
+        if word in ("and", "&"):
+            start = tok.start()
+            continue
+        if word.endswith(("'s", "’s")) and safe == at and tok.group()[:1].isupper():
+            following = raw[tok.end() : at].split()[:1]
+            if following and following[0].lower() not in GENERIC_START | {"only"}:
+                safe = tok.start()
+            break
+        if word in EN_STOP or word.endswith(("'s", "’s")) or word[:1].isdigit():
+            break
+        start = tok.start()
+        if tok.group()[:1].isupper():
+            safe = start
+    if safe == at:
+        return None
+    return safe if raw[safe:at].split()[0][:1].isupper() else None
+
+
+def _generic(name: str, kind: str) -> bool:
+    """Whether a name is a program's generic noun phrase rather than a proper name."""
+    if kind == "organization":
+        return name.startswith(ZH_LEVEL_START) or name.split()[0] in GENERIC_START
+    if name[:1].isascii():
+        words = name.split()
+        return words[0].lower() in GENERIC_START and (
+            words[0].islower() or all(w.lower() in GENERIC_START for w in words[:-1])
+        )
+    return name.startswith(ZH_GENERIC_START)
+
+
+def pattern_candidates(
+    norm: str, raw: str, lo: int, hi: int, gaz: Gazetteer, lang: str
+) -> list[Candidate]:
+    """Designees found by the words that end their names."""
+    table = ZH_SUFFIXES if lang == "zh" else EN_SUFFIXES
+    found = []
+    for at, end, kind in _suffix_spans(norm, lo, hi, table):
+        start = _zh_start(norm, lo, at, gaz) if lang == "zh" else _en_start(raw, lo, at)
+        if start is None:
+            continue
+        name = raw[start:end] if lang == "en" else norm[start:end]
+        if _generic(name, kind):
+            continue
+        kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
+        entry = gaz.fuzzy(raw[start:end], kinds)
+        found.append(Candidate(start, end, kind, entry))
+    return found
+
+
+def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
+    """Designees that are named in the reference data (organisations not as owner or source)."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        if e.kind == "org" and e.detail in DESIGNEE_ORGS:
+            owner = _OWNER_AFTER.match(norm, m.end) or _SOURCE_BEFORE.search(
+                norm, max(0, m.start - 20), m.start
+            )
+            if owner is None:
+                out.append(Candidate(m.start, m.end, "organization", e))
+        elif e.kind in ("zone", "cluster"):
+            out.append(Candidate(m.start, m.end, KIND_OF[e.kind], e))
+    return out
+
+
+def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> list[Candidate]:
+    """Cities named in a sentence about pilot or demonstration cities, or in a list of cities."""
+    cities = [
+        m
+        for m in mentions
+        if m.entry.kind == "division"
+        and (m.entry.detail == "prefecture" or m.entry.ref[4:] in MUNICIPALITIES)
+    ]
+    if cities and not CITY_WORDS.search(norm, lo, hi) and len(cities) < 3:
+        cities = [m for m in cities if _object_of_approval(norm, m)]
+    if not cities:
+        return []
+    if re.search(r"(?:\bin|在|位于)\s*$", norm[max(lo, cities[0].start - 8) : cities[0].start]):
+        return []
+    return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
+
+
+_BEFORE = re.compile(
+    r"(?:approved|selected|named|designated|chose|picked|listed|批准|同意|确定|支持|认定|命名)\s*$"
+)
+_AFTER = re.compile(
+    r"\s*(?:(?:in|,) [a-z ]{3,30}?)?(?:as (?:a|an|the|one)\b|(?:was|were|has been|have been|is)"
+    r" (?:named|selected|approved|designated|chosen|picked|listed)\b)"
+    r"|(?:市)?(?:为|入选|获批|成为|被确定|被批准|被列为)"
+)
+
+
+def _object_of_approval(norm: str, m: Mention) -> bool:
+    """Whether a place is what an approval verb acts on ("approved Ordos as…", "确定包头市为…")."""
+    return bool(
+        _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
+    )
+
+
+def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates in text order, longest first where they overlap; none inside blocked spans."""
+    chosen: list[Candidate] = []
+    pool = [c for g in groups for c in g]
+    if any(c.kind != "city" for c in pool):
+        pool = [c for c in pool if c.kind != "city"]
+    for c in sorted(pool, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(a <= c.start and c.end <= b for a, b in blocked):
+            continue
+        clash = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if not clash:
+            chosen.append(c)
+        elif clash[0].entry is None and c.entry is not None and c.kind != "city":
+            keep = clash[0]
+            chosen[chosen.index(keep)] = Candidate(keep.start, keep.end, keep.kind, c.entry)
+    return sorted(chosen, key=lambda c: c.start)

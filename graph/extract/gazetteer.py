@@ -1,0 +1,282 @@
+"""Gazetteers built from the reference data and the administrative divisions: every name and
+abbreviation of organisations, programs, batches, zones, clusters and divisions, in both
+languages, indexed for a fast left-to-right scan of normalised text."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from graph import iris
+from graph.divisions import Division, load_divisions
+from graph.extract.normalise import key, normalise
+from graph.reference import Names, Reference
+from graph.seeds import read_reference
+
+PROVINCE_SHORT3 = ("内蒙古", "黑龙江")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One named thing: its reference ("zone/…", "adm/…", "org/…", "program/…"), kind and labels."""
+
+    ref: str
+    kind: str
+    en: str
+    zh: str
+    province: str | None = None
+    detail: str = ""
+    parent: str | None = None
+    batch: str | None = None
+    issuers: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=65536)
+def iri_of(ref: str) -> str:
+    """The IRI of a reference ("zone/…", "org/…", "adm/…", "program/…"), as a string."""
+    return str(iris.entity(ref))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry found in the text at [start, end)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        """The preferred entry: the first one indexed under the name."""
+        return self.entries[0]
+
+
+@dataclass
+class Gazetteer:
+    """Names indexed by their first two normalised characters, longest first."""
+
+    index: dict[str, list[tuple[str, list[Entry]]]] = field(default_factory=dict)
+    upper: dict[str, list[Entry]] = field(default_factory=dict)
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    by_ref: dict[str, Entry] = field(default_factory=dict)
+    originals: list[tuple[str, Entry]] = field(default_factory=list)
+    programs: list[Entry] = field(default_factory=list)
+    firsts: frozenset[str] = frozenset()
+    kind_keys: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
+    memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
+
+    def add(self, name: str, entry: Entry) -> None:
+        """Index a name of an entry; short all-capital abbreviations match case-sensitively."""
+        name = name.strip()
+        if len(name) < 2:
+            return
+        self.by_ref.setdefault(entry.ref, entry)
+        self.firsts = frozenset()
+        if entry.kind == "org":
+            self.originals.append((name, entry))
+        if name.isupper() and name.isascii() and len(name) <= 8:
+            self.upper.setdefault(name, []).append(entry)
+            return
+        norm = normalise(name)
+        bucket = self.index.setdefault(norm[:3], [])
+        for known, entries in bucket:
+            if known == norm:
+                if entry not in entries:
+                    entries.append(entry)
+                break
+        else:
+            bucket.append((norm, [entry]))
+            bucket.sort(key=lambda item: -len(item[0]))
+        self.by_key.setdefault(key(name), []).append(entry)
+
+    def scan(self, norm: str, raw: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Leftmost-longest mentions in norm[start:end]; raw is the original-case text."""
+        end = len(norm) if end is None else end
+        found: list[Mention] = []
+        after, index = start, self.index
+        pairs = self._firsts()
+        for i in [i for i in range(start, end - 1) if norm[i : i + 2] in pairs]:
+            if i < after:
+                continue
+            if (
+                norm[i : i + 3] not in index
+                and norm[i : i + 2] not in index
+                and not raw[i].isupper()
+            ):
+                continue
+            hit = self._match_at(norm, raw, i, end)
+            if hit is not None:
+                found.append(hit)
+                after = hit.end
+        return found
+
+    def _firsts(self) -> frozenset[str]:
+        """The first two characters of every indexed name, abbreviations included."""
+        if len(self.firsts) == 0:
+            pairs = {k[:2] for k in self.index} | {n[:2].lower() for n in self.upper}
+            self.firsts = frozenset(pairs)
+        return self.firsts
+
+    def _match_at(self, norm: str, raw: str, i: int, end: int) -> Mention | None:
+        ascii_start = norm[i].isascii()
+        if ascii_start and i > 0 and norm[i - 1].isalnum() and norm[i - 1].isascii():
+            return None
+        for bucket in (norm[i : i + 3], norm[i : i + 2]):
+            for name, entries in self.index.get(bucket, ()):
+                stop = i + len(name)
+                if stop <= end and norm.startswith(name, i) and _boundary(norm, stop, name):
+                    return Mention(i, stop, tuple(entries))
+        if ascii_start and raw[i].isupper():
+            word = _word(raw, i)
+            if word in self.upper:
+                return Mention(i, i + len(word), tuple(self.upper[word]))
+        return None
+
+    def names_of(self, detail: str) -> list[tuple[str, Entry]]:
+        """Every indexed original-case name of organisations of one kind (e.g. outlets)."""
+        return [(n, e) for n, e in self.originals if e.detail == detail]
+
+    def fuzzy(self, name: str, kinds: tuple[str, ...], cutoff: float = 0.84) -> Entry | None:
+        """The one entry whose name is closest to name, when it is close and unambiguous."""
+        memo = (name, kinds, cutoff)
+        if memo not in self.memo:
+            self.memo[memo] = self._fuzzy(key(name), kinds, cutoff)
+        return self.memo[memo]
+
+    def _keys(self, kinds: tuple[str, ...], target: str) -> list[str]:
+        """Keys of these kinds that share character pairs with target, most shared first."""
+        if kinds not in self.kind_keys:
+            grams: dict[str, list[str]] = {}
+            for k, es in self.by_key.items():
+                if any(e.kind in kinds for e in es):
+                    for g in {k[i : i + 2] for i in range(len(k) - 1)}:
+                        grams.setdefault(g, []).append(k)
+            self.kind_keys[kinds] = grams
+        shared: dict[str, int] = {}
+        for g in {target[i : i + 2] for i in range(len(target) - 1)}:
+            for k in self.kind_keys[kinds].get(g, ()):
+                shared[k] = shared.get(k, 0) + 1
+        return sorted(shared, key=lambda k: -shared[k])[:24]
+
+    def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float) -> Entry | None:
+        if target in self.by_key:
+            return next((e for e in self.by_key[target] if e.kind in kinds), None)
+        close = difflib.get_close_matches(target, self._keys(kinds, target), n=3, cutoff=cutoff)
+        refs = {e.ref for k in close[:1] for e in self.by_key[k] if e.kind in kinds}
+        if len(close) > 1:
+            ratio = [difflib.SequenceMatcher(None, target, k).ratio() for k in close[:2]]
+            second = {e.ref for e in self.by_key[close[1]] if e.kind in kinds}
+            if ratio[0] - ratio[1] < 0.02 and second != refs:
+                return None
+        return self.by_ref[refs.pop()] if len(refs) == 1 else None
+
+
+def _boundary(norm: str, stop: int, name: str) -> bool:
+    if not name[-1].isascii() or stop >= len(norm):
+        return True
+    return not (norm[stop].isalnum() and norm[stop].isascii())
+
+
+def _word(raw: str, i: int) -> str:
+    j = i
+    while j < len(raw) and (raw[j].isalnum() or raw[j] == "&"):
+        j += 1
+    return raw[i:j]
+
+
+def _names(names: Names) -> Iterator[str]:
+    yield names.zh
+    yield names.en
+    yield from names.alt_zh
+    yield from names.alt_en
+    yield from names.hidden
+
+
+def province_of(ref: str | None) -> str | None:
+    """The province-level code of an "adm/…" reference."""
+    if ref is None or not ref.startswith("adm/"):
+        return None
+    return ref[4:6] + "0000"
+
+
+def _division_names(d: Division) -> Iterator[str]:
+    yield d.zh
+    yield from d.alt_en
+    if d.level == "county":
+        if d.en.endswith(("District", "County", "Banner")):
+            yield d.en
+        return
+    yield d.en
+    if d.level == "province":
+        yield d.zh[:3] if d.zh.startswith(PROVINCE_SHORT3) else d.zh[:2]
+        return
+    from graph.labels import split_suffix
+
+    short, suffix = split_suffix(d.zh)
+    if suffix and len(short) >= 2 and not short.endswith("族"):
+        yield short
+
+
+def _add_divisions(gaz: Gazetteer, divisions: list[Division]) -> None:
+    for d in divisions:
+        entry = Entry(f"adm/{d.code}", "division", d.en, d.zh, d.code[:2] + "0000", d.level)
+        for name in _division_names(d):
+            gaz.add(name, entry)
+
+
+def _add_reference(gaz: Gazetteer, ref: Reference) -> None:
+    for org in ref.organisations:
+        region = province_of(org.located_in)
+        entry = Entry(f"org/{org.slug}", "org", org.names.en, org.names.zh, region, org.kind)
+        for name in _names(org.names):
+            gaz.add(name, entry)
+    for zone in ref.zones:
+        region = province_of(zone.located_in)
+        entry = Entry(f"zone/{zone.slug}", "zone", zone.names.en, zone.names.zh, region)
+        for name in _names(zone.names):
+            gaz.add(name, entry)
+    for cl in ref.clusters:
+        region = province_of(cl.located_in[0])
+        entry = Entry(f"cluster/{cl.slug}", "cluster", cl.names.en, cl.names.zh, region)
+        for name in _names(cl.names):
+            gaz.add(name, entry)
+    _add_programs(gaz, ref)
+
+
+def _add_programs(gaz: Gazetteer, ref: Reference) -> None:
+    for prog in ref.programs:
+        names, issuers = prog.names, tuple(prog.issuers)
+        detail = prog.designation_type or ""
+        entry = Entry(
+            f"program/{prog.slug}",
+            "program",
+            names.en,
+            names.zh,
+            None,
+            detail,
+            prog.parent,
+            None,
+            issuers,
+        )
+        gaz.programs.append(entry)
+        for name in _names(names):
+            gaz.add(name, entry)
+        for b in prog.batches:
+            batch = Entry(
+                entry.ref, "program", names.en, names.zh, None, detail, prog.parent, b.slug, issuers
+            )
+            for name in _names(b.names):
+                gaz.add(name, batch)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(reference_dir: Path) -> Gazetteer:
+    """The gazetteer of a seeds/reference folder (cached per folder)."""
+    ref = read_reference(reference_dir)
+    gaz = Gazetteer()
+    _add_reference(gaz, ref)
+    _add_divisions(gaz, load_divisions(ref.places))
+    return gaz

@@ -1,0 +1,173 @@
+"""Extraction end to end through the CLI: whole outputs for several articles, evidence offsets,
+articles that announce nothing, and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from api.cli import main
+from tests.conftest import SEED_TEXT
+
+DATA = Path(__file__).parent / "data" / "extract"
+# A snapshot of the reference data, so that outputs do not change as seeds/reference grows.
+SEEDS = DATA / "seeds"
+GOLD = yaml.safe_load((DATA / "gold.yaml").read_text("utf-8"))
+EXPECTED = sorted(p.stem for p in (DATA / "expected").glob("*.json"))
+ARTICLES = [(s, n) for s in ("dev", "heldout") for n in GOLD[s]]
+SILENT = [(s, n) for s, n in ARTICLES if not GOLD[s][n]["designations"]]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def extract(set_name: str, name: str, *extra: str) -> dict[str, object]:
+    published = GOLD[set_name][name]["published"]
+    args = ["extract", str(DATA / set_name / f"{name}.txt"), "--seeds", str(SEEDS), *extra]
+    if published:
+        args += ["--published", published]
+    code, out, err = run(*args)
+    assert (code, err) == (0, "")
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_whole_output(name: str) -> None:
+    expected = json.loads((DATA / "expected" / f"{name}.json").read_text("utf-8"))
+    assert extract("dev", name) == expected
+
+
+def test_seed_article_without_publication_date() -> None:
+    code, out, _ = run("extract", str(SEED_TEXT))
+    result = json.loads(out)
+    (found,) = result["designations"]
+    assert code == 0
+    assert (found["designee"], found["designated_by"], found["program"]) == (
+        {
+            "label": "Baotou Rare Earth High-Tech Zone",
+            "iri": "https://w3id.org/china-designations/id/zone/baotou-rare-earth-htz",
+            "kind": "zone",
+        },
+        [
+            {
+                "label": "Ministry of Industry and Information Technology",
+                "iri": "https://w3id.org/china-designations/id/org/miit",
+            }
+        ],
+        {
+            "label": "National Key R&D Program High-Tech Achievements Industrialization Pilot",
+            "iri": "https://w3id.org/china-designations/id/program/nkrdp-industrialization-pilot",
+        },
+    )
+    assert (found["region"], found["level"], found["date"], found["claims"]) == (
+        {"code": "150000", "label": "Inner Mongolia"},
+        "national",
+        None,
+        [
+            {
+                "kind": "only-in-region",
+                "text": "makes the zone the only regional pilot selected in Inner Mongolia",
+            }
+        ],
+    )
+
+
+def test_seed_article_date_resolves_with_publication_date() -> None:
+    code, out, _ = run("extract", str(SEED_TEXT), "--published", "2026-02-03")
+    (found,) = json.loads(out)["designations"]
+    assert (code, found["date"], found["date_basis"]) == (0, "2026-01-30", "inferred-year")
+
+
+@pytest.mark.parametrize(("set_name", "name"), ARTICLES)
+def test_evidence_offsets_select_the_text(set_name: str, name: str) -> None:
+    text = (DATA / set_name / f"{name}.txt").read_text("utf-8")
+    result = extract(set_name, name)
+    spans = [e for d in result["designations"] for e in d["evidence"]]  # type: ignore[attr-defined]
+    assert [text[e["start"] : e["end"]] for e in spans] == [e["text"] for e in spans]
+    claims = [c["text"] for d in result["designations"] for c in d["claims"]]  # type: ignore[attr-defined]
+    assert [c for c in claims if c not in text] == []
+
+
+@pytest.mark.parametrize(("set_name", "name"), SILENT)
+def test_silent_where_nothing_is_announced(set_name: str, name: str) -> None:
+    assert extract(set_name, name)["designations"] == []
+
+
+def test_yaml_and_text_formats_agree_with_json() -> None:
+    as_json = extract("dev", "zh-ganzhou-cluster")
+    as_yaml = yaml.safe_load(extract_raw("dev", "zh-ganzhou-cluster", "yaml"))
+    text = extract_raw("dev", "zh-ganzhou-cluster", "text")
+    assert as_yaml == as_json
+    assert text.splitlines() == [
+        "zh  published 2022-11-30  赣州稀土集群入选国家先进制造业集群",
+        "- 赣州市稀土新材料及应用集群 [cluster] by 工业和信息化部; 国家先进制造业集群; cluster, "
+        "national, region 360000, date 2022-11-30 (relative-to-published), confidence 0.75",
+    ]
+
+
+def extract_raw(set_name: str, name: str, fmt: str) -> str:
+    published = GOLD[set_name][name]["published"]
+    path = str(DATA / set_name / f"{name}.txt")
+    code, out, _ = run(
+        "extract", path, "--published", published, "--format", fmt, "--seeds", str(SEEDS)
+    )
+    assert code == 0
+    return out
+
+
+def bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
+    empty, binary, latin, big = (tmp / n for n in ("empty.txt", "bin.dat", "latin.txt", "big.txt"))
+    empty.write_text("  \n", "utf-8")
+    binary.write_bytes(bytes(range(256)) * 4)
+    latin.write_bytes("Zone désignée à Baotou".encode("latin-1"))
+    big.write_bytes(b"a" * (5 * 1024 * 1024 + 1))
+    return {
+        "empty": (empty, f"error: {empty}: file is empty"),
+        "binary": (binary, f"error: {binary}: binary file (contains NUL bytes), not plain text"),
+        "latin": (latin, f"error: {latin}: not UTF-8 text (invalid byte at offset 6)"),
+        "big": (big, f"error: {big}: file is 5242881 bytes; at most 5242880 are accepted"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["empty", "binary", "latin", "big"])
+def test_bad_input_is_one_clear_error_line(tmp_path: Path, kind: str) -> None:
+    path, message = bad_files(tmp_path)[kind]
+    for command in ("extract", "ingest"):
+        code, out, err = run(command, str(path))
+        assert (code, out, err.splitlines()) == (1, "", [message])
+
+
+def test_missing_file_and_bad_date(tmp_path: Path) -> None:
+    code, _, err = run("extract", str(tmp_path / "none.txt"))
+    assert (code, err.splitlines()) == (
+        1,
+        [f"error: {tmp_path / 'none.txt'}: cannot read file: No such file or directory"],
+    )
+    code, _, err = run("extract", str(SEED_TEXT), "--published", "30 January")
+    assert code == 2
+    assert "'30 January' is not a date YYYY-MM-DD" in err
+
+
+def test_quality_on_the_labelled_articles() -> None:
+    from bench.extract_quality import score
+
+    reference = SEEDS / "reference"
+    dev, heldout = score("dev", False, reference), score("heldout", False, reference)
+    assert {k: round(v, 3) for k, v in dev.items() if k != "region"} == {
+        "designee P": 1.0,
+        "designee R": 1.0,
+        "designee F1": 1.0,
+        "issuer": 1.0,
+        "level": 1.0,
+        "date": 1.0,
+        "no-designation articles with output": 0,
+    }
+    assert dev["region"] >= 0.97
+    assert (heldout["designee F1"], heldout["no-designation articles with output"]) == (1.0, 0)
