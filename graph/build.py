@@ -6,12 +6,13 @@ import gc
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.term import Node
 
 from graph.derive import derive
 from graph.errors import ShapeViolation
@@ -38,12 +39,38 @@ class BuildReport:
 
 
 def seed_quads(seeds: Seeds, ontology_dir: Path = ONTOLOGY_DIR) -> Iterator[Quad]:
-    """The ontology, reference and source quads the seeds yield, in their named graphs."""
+    """The ontology, reference and source quads the seeds yield, each triple stored once."""
+    return first_statements(_all_quads(seeds, ontology_dir))
+
+
+def _all_quads(seeds: Seeds, ontology_dir: Path) -> Iterator[Quad]:
     for s, p, o in load_ontology(ontology_dir):
         yield (s, p, o, ONTOLOGY_GRAPH)
     yield from map_reference(seeds.reference, seeds.divisions)
     for path, record in seeds.records.items():
         yield from map_record(record, document_text(path, record))
+
+
+def first_statements(quads: Iterable[Quad]) -> Iterator[Quad]:
+    """Keep each triple only in the first graph that states it.
+
+    Oxigraph's union default graph repeats a triple once per graph holding it, so a
+    designation reported by three documents would count three times. Each document's graph
+    keeps its own claims and evidence (those are unique to it); a triple several documents
+    share, such as a designation's designee, lives in the graph of the first (by file name).
+
+    >>> from rdflib import URIRef
+    >>> g1, g2 = URIRef("urn:g1"), URIRef("urn:g2")
+    >>> s, p, o = URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")
+    >>> [q[3] for q in first_statements([(s, p, o, g1), (s, p, o, g2)])]
+    [rdflib.term.URIRef('urn:g1')]
+    """
+    seen: set[tuple[Node, Node, Node]] = set()
+    for quad in quads:
+        triple = quad[:3]
+        if triple not in seen:
+            seen.add(triple)
+            yield quad
 
 
 def as_graph(store: Store) -> Graph:

@@ -38,14 +38,17 @@ SELECT ?designee ?count ?coverage ?asOf ?plan ?version ?snapshot ?scope WHERE {
   ?plan a prov:Plan ; dcterms:hasVersion ?version .
   ?snapshot a cnd:Snapshot .
   ?d cnd:designee ?designee .
+  FILTER (?scope IN (id:batch\\/nkrdp-industrialization-pilot-2025,
+                     id:program\\/nkrdp-industrialization-pilot))
 } ORDER BY ?scope"""
 
 VERDICT = """
-SELECT ?verdict ?count ?coverage ?computed ?claimText ?scope WHERE {
+SELECT ?designee ?verdict ?count ?coverage ?computed ?claimText ?scope WHERE {
   ?v a cnd:ClaimVerdict ; cnd:aboutClaim ?reported ; cnd:verdict ?verdict ;
      cnd:candidateCount ?count ; cnd:coverage ?coverage ; cnd:countScope ?scope .
   OPTIONAL { ?v cnd:computedFinding ?computed }
-  ?reported cnd:supportedBy ?claim ; cnd:withinRegion id:adm\\/150000 .
+  ?reported cnd:supportedBy ?claim ; cnd:withinRegion id:adm\\/150000 ;
+      cnd:aboutDesignation/cnd:designee ?designee .
   ?claim rdfs:comment ?claimText .
 }"""
 
@@ -116,8 +119,11 @@ claims:
 CLAIM = "The report says the zone is the only regional pilot selected in Inner Mongolia."
 
 
-def rows(store: Store, sparql: str) -> list[dict[str, str]]:
-    return [{k: term_text(v) for k, v in row.items()} for row in store.select(sparql)]
+def rows(store: Store, sparql: str, designee: str | None = None) -> list[dict[str, str]]:
+    """Rows as text; with a designee, bound to it (and left out of the rows)."""
+    bound = {"designee": ox.NamedNode(designee)} if designee else {}
+    found = [{k: term_text(v) for k, v in row.items()} for row in store.select(sparql, **bound)]
+    return [{k: v for k, v in row.items() if not (designee and k == "designee")} for row in found]
 
 
 def seeds_copy(tmp_path: Path) -> Path:
@@ -137,16 +143,17 @@ def append(path: Path, text: str) -> None:
 
 def test_seed_only_in_region_finding_and_verdict(built: Store) -> None:
     found = rows(built, COMPUTED_ONLY)
+    assert {r.pop("designee") for r in found} == {BAOTOU}
     [snapshot] = {r.pop("snapshot") for r in found}
     assert snapshot.startswith(ID + "snapshot/")
     partial = ID + "concept/coverage/partial-news-corpus"
-    common = {"designee": BAOTOU, "count": "1", "coverage": partial, "asOf": "2026-01-30"}
-    common |= {"plan": ID + "rule/only-in-region-v1", "version": "1"}
+    common = {"count": "1", "coverage": partial, "asOf": "2026-01-30"}
+    common |= {"plan": ID + "rule/only-in-region-v2", "version": "2"}
     assert found == [
         common | {"scope": ID + "batch/nkrdp-industrialization-pilot-2025"},
         common | {"scope": ID + "program/nkrdp-industrialization-pilot"},
     ]
-    [verdict] = rows(built, VERDICT)
+    [verdict] = rows(built, VERDICT, BAOTOU)
     assert verdict.pop("computed").startswith(ID + "finding/")
     assert verdict == {
         "verdict": ID + "concept/verdict/cannot-tell",
@@ -161,8 +168,8 @@ def test_verdict_links_the_computed_finding(built: Store) -> None:
     linked = """SELECT ?designee WHERE { ?v cnd:computedFinding ?f .
         ?f a cnd:OnlyInRegionFinding ; cnd:aboutDesignation/cnd:designee ?designee ;
            prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan ?plan .
-        FILTER (?plan = id:rule\\/only-in-region-v1) }"""
-    assert rows(built, linked) == [{"designee": BAOTOU}]
+        FILTER (?plan = id:rule\\/only-in-region-v2) }"""
+    assert sorted(r["designee"] for r in rows(built, linked)) == [ID + "adm/150200", BAOTOU]
 
 
 def test_second_pilot_in_inner_mongolia_contradicts(tmp_path: Path) -> None:
@@ -171,7 +178,7 @@ def test_second_pilot_in_inner_mongolia_contradicts(tmp_path: Path) -> None:
     (seeds / "records" / "test-ordos-pilot.yaml").write_text(ORDOS_RECORD, "utf-8")
     build(tmp_path / "store", seeds)
     store = Store.open(tmp_path / "store")
-    [verdict] = rows(store, VERDICT)
+    [verdict] = rows(store, VERDICT, BAOTOU)
     assert verdict == {
         "verdict": ID + "concept/verdict/contradicts",
         "count": "2",
@@ -179,7 +186,28 @@ def test_second_pilot_in_inner_mongolia_contradicts(tmp_path: Path) -> None:
         "claimText": CLAIM,
         "scope": ID + "batch/nkrdp-industrialization-pilot-2025",
     }
-    assert rows(store, COMPUTED_ONLY) == []
+    assert [r["designee"] for r in rows(store, COMPUTED_ONLY)] == []
+
+
+def test_pilot_units_are_not_counted_with_the_pilot_region(built: Store) -> None:
+    units = """SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {
+        ?d cnd:batch id:batch\\/nkrdp-industrialization-pilot-2025 ;
+           cnd:designationType id:concept\\/designation-type\\/pilot-unit }"""
+    assert rows(built, units) == [{"n": "2"}]
+    [verdict] = rows(built, VERDICT, BAOTOU)
+    assert (verdict["verdict"], verdict["count"]) == (ID + "concept/verdict/cannot-tell", "1")
+
+
+def test_corpus_complete_list_makes_baotou_city_agree(built: Store) -> None:
+    [verdict] = rows(built, VERDICT, ID + "adm/150200")
+    assert verdict.pop("computed").startswith(ID + "finding/")
+    assert verdict == {
+        "verdict": ID + "concept/verdict/agrees",
+        "count": "1",
+        "coverage": ID + "concept/coverage/complete-official-list",
+        "claimText": "The report says Baotou is the only city in Inner Mongolia on the list.",
+        "scope": ID + "batch/supply-chain-ecosystem-pilot-2022",
+    }
 
 
 def test_complete_official_list_lets_the_verdict_agree(tmp_path: Path) -> None:
@@ -189,7 +217,7 @@ def test_complete_official_list_lets_the_verdict_agree(tmp_path: Path) -> None:
     build(tmp_path / "store", seeds)
     store = Store.open(tmp_path / "store")
     complete = ID + "concept/coverage/complete-official-list"
-    verdicts = {r["scope"]: r for r in rows(store, VERDICT)}
+    verdicts = {r["scope"]: r for r in rows(store, VERDICT, ID + "adm/150200")}
     assert verdicts[ID + "batch/test-supply-chain-pilot-cities-2022"] | {"computed": ""} == {
         "verdict": ID + "concept/verdict/agrees",
         "count": "1",
@@ -200,7 +228,7 @@ def test_complete_official_list_lets_the_verdict_agree(tmp_path: Path) -> None:
     }
     corroborated = """SELECT ?coverage WHERE { ?f cnd:corroborates ?reported ;
         cnd:coverage ?coverage ; cnd:aboutDesignation/cnd:designee id:adm\\/150200 }"""
-    assert rows(store, corroborated) == [{"coverage": complete}]
+    assert rows(store, corroborated) == [{"coverage": complete}, {"coverage": complete}]
 
 
 def test_as_of_before_the_designation_counts_nothing(built_dir: Path, tmp_path: Path) -> None:
@@ -210,7 +238,7 @@ def test_as_of_before_the_designation_counts_nothing(built_dir: Path, tmp_path: 
     assert (result.exit_code, result.stderr) == (0, "")
     store = Store.open(copy)
     assert rows(store, COMPUTED_ONLY) == []
-    [verdict] = rows(store, VERDICT)
+    [verdict] = rows(store, VERDICT, BAOTOU)
     assert (verdict["verdict"], verdict["count"]) == (ID + "concept/verdict/cannot-tell", "0")
     as_of = "SELECT DISTINCT ?d WHERE { ?x cnd:validAsOf ?d }"
     assert rows(store, as_of) == [{"d": "2025-12-31"}]
@@ -245,23 +273,38 @@ def test_administrative_closure_of_the_baotou_zone(built: Store) -> None:
     }
 
 
+INDEPENDENT_COUNTS = {
+    "zone/baotou-rare-earth-htz": "?d cnd:designee ?of",
+    "adm/150000": "?d cnd:designee/schema:location?/schema:containedInPlace* ?of",
+    "org/miit": "?d cnd:designatedBy ?of",
+}
+
+
 @pytest.mark.parametrize(
-    ("tally_of", "count"),
-    [("zone/baotou-rare-earth-htz", "1"), ("adm/150000", "1"), ("org/miit", "1")],
+    ("tally_of", "count", "start"),
+    [
+        ("zone/baotou-rare-earth-htz", "4", "1992-01-01"),
+        ("adm/150000", "14", "1992-01-01"),
+        ("org/miit", "27", "2015-01-01"),
+    ],
 )
-def test_tallies(built: Store, tally_of: str, count: str) -> None:
+def test_tallies(built: Store, tally_of: str, count: str, start: str) -> None:
+    plain = f"SELECT ?of (COUNT(DISTINCT ?d) AS ?n) WHERE {{ {INDEPENDENT_COUNTS[tally_of]} }}"
+    plain += " GROUP BY ?of"
+    [checked] = built.select(plain, of=ox.NamedNode(ID + tally_of))
+    assert term_text(checked["n"]) == count
     sparql = """SELECT ?of ?count ?start WHERE { ?t a cnd:Tally ; cnd:tallyOf ?of ;
         cnd:designationCount ?count ; schema:startDate ?start }"""
     found = [
         {k: term_text(v) for k, v in r.items()}
         for r in built.select(sparql, of=ox.NamedNode(ID + tally_of))
     ]
-    assert found == [{"of": ID + tally_of, "count": count, "start": "2026-01-30"}]
+    assert found == [{"of": ID + tally_of, "count": count, "start": start}]
 
 
 def test_verdict_without_its_count_violates_the_shapes(built: Store) -> None:
     data = as_graph(built)
-    [verdict] = data.subjects(RDF.type, CND.ClaimVerdict)
+    verdict = sorted(data.subjects(RDF.type, CND.ClaimVerdict))[0]
     data.remove((verdict, CND.candidateCount, None))
     assert [
         v for v in violations(data, load_shapes()) if "ClaimVerdict" in v or "#candidateCount" in v

@@ -37,11 +37,20 @@ def edge_set(g: Any) -> list[tuple[str, str, str]]:
     return sorted((str(u), str(v), str(k)) for u, v, k in g.edges(keys=True))
 
 
-def test_designation_network_of_the_seeds(built: Store) -> None:
-    g = network(built, Selection(view="designations"), "zh")
+PILOT = Selection(view="subgraph", program=PROGRAM)
+UNITS = {  # the two pilot units of the same 2025 list, and their designations
+    ID + "org/baotou-rare-earth-research-institute": ID + "designation/68dedb75a7ad",
+    ID + "org/china-northern-rare-earth": ID + "designation/8695e7144698",
+}
+
+
+def test_designation_network_of_the_pilot_program(built: Store) -> None:
+    g = network(built, PILOT, "zh")
+    issued = [ID + "designation/b8dbb2318c06", *UNITS.values()]
     assert edge_set(g) == sorted(
-        [
-            (ID + "org/miit", PROGRAM, ID + "designation/b8dbb2318c06#issuer"),
+        [(ID + "org/miit", PROGRAM, d + "#issuer") for d in issued]
+        + [(PROGRAM, unit, d) for unit, d in UNITS.items()]
+        + [
             (PROGRAM, ZONE, ID + "designation/b8dbb2318c06"),
             (ZONE, ID + "adm/150200", "located-in"),
             (ID + "adm/150200", ID + "adm/150000", "located-in"),
@@ -101,8 +110,8 @@ def test_gexf_read_back_by_networkx_with_spells(built: Store, selection: Selecti
     for u, v, data in back.edges(data=True):
         got = {k: x for k, x in data.items() if k not in ("id", "spells")}
         got_edges.append((u, v, sorted(got.items())))
-        if data["kind"] == "designates":
-            assert data["spells"] == [("2026-01-30", "None")]
+        if data["kind"] == "designates" and "since" in data:
+            assert data["spells"] == [(data["since"], "None")]
     assert sorted(got_edges) == sorted(
         (u, v, sorted(d.items())) for u, v, d in expected.edges(data=True)
     )
@@ -129,14 +138,14 @@ def test_d3_json_read_back_by_networkx(built: Store, selection: Selection) -> No
 
 
 def test_csv_zip_read_back_by_csv(built: Store) -> None:
-    selection = Selection(view="designations")
+    selection = PILOT
     expected = network(built, selection)
     with zipfile.ZipFile(io.BytesIO(export(built, "csv", selection))) as z:
         assert z.namelist() == ["nodes.csv", "edges.csv"]
         nodes = list(csv.DictReader(io.StringIO(z.read("nodes.csv").decode("utf-8"))))
         edges = list(csv.DictReader(io.StringIO(z.read("edges.csv").decode("utf-8"))))
-    assert len(nodes) == expected.number_of_nodes() == 5
-    assert len(edges) == expected.number_of_edges() == 4
+    assert len(nodes) == expected.number_of_nodes() == 7
+    assert len(edges) == expected.number_of_edges() == 8
     zone = next(n for n in nodes if n["id"] == ZONE)
     assert zone == {
         "id": ZONE,
@@ -256,7 +265,11 @@ def test_export_command_writes_a_file(built_dir: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert (result.exit_code, result.stderr) == (0, "")
     back = nx.node_link_graph(json.loads(out.read_bytes()), edges="links")
-    assert sorted(back.nodes) == sorted([ID + "adm/150200", PROGRAM, ZONE])
+    programs = ["national-high-tech-zones", "new-industrialization-demonstration-bases"]
+    programs += ["nkrdp-industrialization-pilot", "torch-industrialization-bases"]
+    assert sorted(back.nodes) == sorted(
+        [ID + "adm/150200", ZONE, *(ID + "program/" + p for p in programs)]
+    )
     assert back.nodes[ZONE]["label"] == "包头稀土高新技术产业开发区"
 
 

@@ -6,25 +6,27 @@ from dataclasses import dataclass, field
 
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
-from graph.derive.only import ABOUT, COUNT, COVERS, LEVEL, REGION, SCOPE
+from graph.derive.only import ABOUT, COUNT, COVERS, KIND, LEVEL, REGION, SCOPE
 from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND
 
 RULE = Rule(
     "first-in-region",
-    1,
-    "For each program and each province-level and prefecture-level region, takes the "
+    2,
+    "For each program, each designation type and each province-level and prefecture-level "
+    "region, takes the "
     "designations valid at the as-of date with a known start (validity start, else announcement, "
     "else decision; a partial date counts from its first day); those with the earliest start "
     "are first, and the finding counts every dated designation in the group.",
 )
-Key = tuple[str, int, int]
+Key = tuple[str, int, int, int]
 CLASS = nt(CND.FirstInRegionFinding)
 
 
 @dataclass
 class Firsts:
-    """Per (region level, program, region): dated designations and the earliest of them."""
+    """Per (region level, program, designation type, region): dated designations and the
+    earliest of them."""
 
     counts: dict[Key, int] = field(default_factory=dict)
     earliest: dict[Key, list[int]] = field(default_factory=dict)
@@ -50,7 +52,8 @@ def firsts(ctx: Context) -> Firsts:
             continue
         for level in REGION_LEVELS:
             for region in regions.get(level, ()):
-                _consider(f, (level, p.program[row], region), row, start, p.start)
+                key = (level, p.program[row], p.kind[row], region)
+                _consider(f, key, row, start, p.start)
     return f
 
 
@@ -58,7 +61,7 @@ def first_in_region(ctx: Context, out: Out) -> Firsts:
     """Write a finding for each earliest designation; return the groups for the verdicts."""
     f, p = firsts(ctx), ctx.p
     for key, rows in f.earliest.items():
-        level, program, region = key
+        level, program, kind, region = key
         for row in rows:
             d = p.iris[p.designation[row]]
             node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level))
@@ -68,6 +71,7 @@ def first_in_region(ctx: Context, out: Out) -> Firsts:
             out.add(node, REGION, p.iris[region])
             out.add(node, LEVEL, LEVELS[level])
             out.add(node, SCOPE, p.iris[program])
+            out.add(node, KIND, p.iris[kind])
             out.count(node, COUNT, f.counts[key])
             out.add(node, COVERS, COVERAGE[ctx.complete.get(program, False)])
     return f

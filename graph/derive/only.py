@@ -11,12 +11,14 @@ from graph.namespaces import CND
 
 RULE = Rule(
     "only-in-region",
-    1,
-    "For each program and each batch, and each province-level and prefecture-level region, "
-    "counts the designations valid at the as-of date and not retracted whose designee lies in "
-    "the region; a group of exactly one yields a finding about that designation.",
+    2,
+    "For each program and each batch, each designation type (a pilot region is not counted "
+    "with pilot units), and each province-level and prefecture-level region, counts the "
+    "designations valid at the as-of date and not retracted whose designee lies in the region; "
+    "a group of exactly one yields a finding about that designation.",
 )
-Key = tuple[str, int, int]
+Key = tuple[str, int, int, int]
+KIND = nt(CND.designationType)
 CLASS, ABOUT, REGION = nt(CND.OnlyInRegionFinding), nt(CND.aboutDesignation), nt(CND.withinRegion)
 LEVEL, SCOPE, COUNT = nt(CND.regionLevel), nt(CND.countScope), nt(CND.candidateCount)
 COVERS = nt(CND.coverage)
@@ -24,7 +26,7 @@ COVERS = nt(CND.coverage)
 
 @dataclass
 class Groups:
-    """Designations counted per (region level, program or batch, region)."""
+    """Designations counted per (region level, program or batch, designation type, region)."""
 
     counts: dict[Key, int] = field(default_factory=dict)
     member: dict[Key, int] = field(default_factory=dict)
@@ -40,7 +42,7 @@ def scope_of(ctx: Context, row: int) -> int:
 def group(ctx: Context) -> Groups:
     """Count the valid designations of every program and batch in every region."""
     g, p = Groups(), ctx.p
-    counts, member, programs, batches = g.counts, g.member, p.program, p.batch
+    counts, member, programs, batches, kinds = g.counts, g.member, p.program, p.batch, p.kind
     for row, designee in enumerate(p.designee):
         regions = ctx.regions.get(designee) if ctx.valid[row] else None
         if not regions:
@@ -49,7 +51,7 @@ def group(ctx: Context) -> Groups:
         for level in REGION_LEVELS:
             for region in regions.get(level, ()):
                 for scope in scopes:
-                    key = (level, scope, region)
+                    key = (level, scope, kinds[row], region)
                     counts[key] = counts.get(key, 0) + 1
                     member.setdefault(key, row)
     return g
@@ -59,7 +61,7 @@ def only_in_region(ctx: Context, out: Out) -> Groups:
     """Write a finding for every group of exactly one; return the groups for the verdicts."""
     g, p = group(ctx), ctx.p
     for key in [k for k, n in g.counts.items() if n == 1]:
-        level, scope, region = key
+        level, scope, kind, region = key
         d = p.iris[p.designation[g.member[key]]]
         node = nt(iris.finding("computed", RULE.iri, d, p.iris[region], level, p.iris[scope]))
         g.findings[key] = node
@@ -68,6 +70,7 @@ def only_in_region(ctx: Context, out: Out) -> Groups:
         out.add(node, REGION, p.iris[region])
         out.add(node, LEVEL, LEVELS[level])
         out.add(node, SCOPE, p.iris[scope])
+        out.add(node, KIND, p.iris[kind])
         out.count(node, COUNT, 1)
         out.add(node, COVERS, COVERAGE[ctx.complete.get(scope, False)])
     return g

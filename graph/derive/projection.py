@@ -25,6 +25,7 @@ COLUMNS = {
     "program": "cnd:underProgram",
     "level": "cnd:level",
     "batch": "cnd:batch",
+    "type": "cnd:designationType",
 }
 DATES = {
     "announced": "cnd:announcedOn",
@@ -98,6 +99,11 @@ class Projection:
     def batch(self) -> list[int]:
         """The batch of each row, -1 when it has none."""
         return self.columns["batch"]
+
+    @property
+    def kind(self) -> list[int]:
+        """The designation type concept of each row."""
+        return self.columns["type"]
 
     @property
     def level(self) -> list[int]:

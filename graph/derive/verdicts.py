@@ -13,9 +13,10 @@ from graph.store import Store
 
 RULE = Rule(
     "reported-versus-computed",
-    1,
+    2,
     "Compares each finding a source reports with the counts the graph holds at the as-of date. "
-    "An only-in-region claim is counted in the designation's batch (else its program): more "
+    "An only-in-region claim is counted in the designation's batch (else its program) among "
+    "designations of the same type: more "
     "than one designation contradicts it; exactly this one agrees when the batch is a complete "
     "official list and cannot tell when coverage is partial. A first-in-region claim "
     "contradicts an earlier designation of the program in the region and otherwise agrees or "
@@ -45,7 +46,7 @@ class Judgement:
 def judge_only(ctx: Context, groups: Groups, row: int, level: str, region: int) -> Judgement:
     """More than one contradicts; just this one agrees if the list is complete."""
     scope = scope_of(ctx, row)
-    key = (level, scope, region)
+    key = (level, scope, ctx.p.kind[row], region)
     count, complete = groups.counts.get(key, 0), ctx.complete.get(scope, False)
     if count > 1 or (count == 1 and groups.member[key] != row):
         return Judgement("contradicts", count, scope, complete, None)
@@ -56,7 +57,7 @@ def judge_only(ctx: Context, groups: Groups, row: int, level: str, region: int) 
 def judge_first(ctx: Context, f: Firsts, row: int, level: str, region: int) -> Judgement:
     """An earlier designation contradicts; being the sole earliest agrees if complete."""
     program = ctx.p.program[row]
-    key = (level, program, region)
+    key = (level, program, ctx.p.kind[row], region)
     count, complete = f.counts.get(key, 0), ctx.complete.get(program, False)
     earliest = f.earliest.get(key, [])
     start = ctx.p.start[row]
