@@ -22,6 +22,7 @@ from graph.errors import NotFound
 from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
 from graph.namespaces import CND
 from graph.store import Store
+from graph.terms import OxTerm
 from graph.views import Designation, Evidence, Finding, Source
 
 CLAUSES: dict[str, str] = {
@@ -54,7 +55,7 @@ FINDING_TYPES = {
 }
 KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
 FINDING_CLAUSES: dict[str, str] = {
-    "designation": "?f cnd:aboutDesignation ?designation .",
+    "designation": "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation .",
     "region": "?f cnd:withinRegion ?region .",
 }
 BASIS_CLAUSES = {
@@ -204,23 +205,32 @@ def finding(store: Store, iri: str, kind: str) -> Finding:
     props = properties(store, iri)
     claims = props.get(str(CND.supportedBy), [])
     count = first(props, str(CND.candidateCount))
+    judged = first(props, str(CND.aboutClaim))
     return Finding(
         iri=iri,
         id=local_id(iri),
         kind=kind,
         basis="reported" if claims else "computed",
-        designation=ref(store, first(props, str(CND.aboutDesignation))),
+        designation=ref(store, about_designation(store, props, judged)),
         region=ref(store, first(props, str(CND.withinRegion))),
         region_level=slug(first(props, str(CND.regionLevel))),
         candidate_count=int(count.value) if count is not None else None,
         valid_as_of=_value(props, CND.validAsOf),
         coverage=slug(first(props, str(CND.coverage))),
         verdict=slug(first(props, str(CND.verdict))),
-        judges=ref(store, first(props, str(CND.aboutClaim))),
+        judges=ref(store, judged),
         compared_with=ref(store, first(props, str(CND.computedFinding))),
         generated_by=_value(props, PROV.wasGeneratedBy),
         sources=sources(store, claims),
     )
+
+
+def about_designation(store: Store, props: Properties, judged: OxTerm | None) -> OxTerm | None:
+    """The designation a finding is about; for a verdict, that of the finding it judges."""
+    about = first(props, str(CND.aboutDesignation))
+    if about is None and judged is not None:
+        about = first(properties(store, judged.value), str(CND.aboutDesignation))
+    return about
 
 
 __all__ = ["DesignationFilter", "designation", "designations", "finding", "findings"]

@@ -92,7 +92,16 @@ def test_batch_02_matches_the_zone_first_by_chinese_and_english_names(
             "match": True,
             "type": [{"id": "zone", "name": "Development zone"}],
             "features": [{"id": "name", "value": 1.0}],
-        }
+        },
+        {
+            "id": "org/baotou-rare-earth-research-institute",
+            "name": "Baotou Rare Earth Research Institute",
+            "description": "Organisation; matched “包头稀土研究院”",
+            "score": 37.5,
+            "match": False,
+            "type": [{"id": "organisation", "name": "Organisation"}],
+            "features": [{"id": "name", "value": 0.375}],
+        },
     ]
 
 
@@ -105,8 +114,8 @@ def test_property_constraints_reorder_candidates(server: str) -> None:
     body = batch_02(server, queries)
     summary = {k: [(c["id"], c["score"]) for c in v["result"][:2]] for k, v in body.items()}
     assert summary == {
-        "in": [("adm/150200", 100.0), ("org/baotou-daily", 88.18)],
-        "out": [("adm/150200", 50.0), ("org/baotou-daily", 44.09)],
+        "in": [("adm/150200", 100.0), ("org/baogang-group", 88.18)],
+        "out": [("adm/150200", 50.0), ("org/baogang-group", 44.09)],
         "code": [(ZONE_ID, 85.0), ("adm/150200", 50.0)],
     }
 
@@ -143,7 +152,7 @@ def test_match_10_matches_the_zone_first(server: str) -> None:
     ("base", "version"), [("/reconcile", "0.2"), ("/reconcile/1.0", "1.0-draft")]
 )
 def test_suggest(server: str, base: str, version: str) -> None:
-    entity = httpx.get(server + base + "/suggest/entity", params={"prefix": "包头稀土"}).json()
+    entity = httpx.get(server + base + "/suggest/entity", params={"prefix": "包头稀土高"}).json()
     check(version, "suggest-entities-response", entity)
     assert entity["result"][0] == {
         "id": ZONE_ID,
@@ -151,6 +160,11 @@ def test_suggest(server: str, base: str, version: str) -> None:
         "description": "Development zone",
         "notable": [{"id": "zone", "name": "Development zone"}],
     }
+    shorter = httpx.get(server + base + "/suggest/entity", params={"prefix": "包头稀土"}).json()
+    assert [(e["id"], e["name"]) for e in shorter["result"][:2]] == [
+        ("org/baotou-rare-earth-research-institute", "包头稀土研究院"),
+        (ZONE_ID, "包头稀土高新区"),
+    ]
     types = httpx.get(server + base + "/suggest/type", params={"prefix": "zon"}).json()
     check(version, "suggest-types-response", types)
     assert types == {"result": [{"id": "zone", "name": "Development zone"}]}
@@ -183,7 +197,7 @@ def test_extend_02(server: str) -> None:
         ZONE_ID: {
             "province": [{"id": "adm/150000", "name": "Inner Mongolia"}],
             "code": [{"str": "150271"}, {"str": "15103001"}],
-            "designations": [{"int": 1}],
+            "designations": [{"int": 4}],
         },
         "zone/nothing": {"province": [], "code": [], "designations": [{"int": 0}]},
     }
@@ -198,7 +212,7 @@ def test_extend_10_and_propose(server: str) -> None:
         "properties": [
             {"id": "province", "values": [{"id": "adm/150000", "name": "Inner Mongolia"}]},
             {"id": "code", "values": [{"str": "150271"}, {"str": "15103001"}]},
-            {"id": "designations", "values": [{"int": 1}]},
+            {"id": "designations", "values": [{"int": 4}]},
         ],
     }
     for path, version in (

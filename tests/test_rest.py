@@ -122,7 +122,9 @@ def test_zone_by_slug(server: str) -> None:
 
 
 def test_zones_list(server: str) -> None:
-    assert httpx.get(server + "/api/zones").json() == page([ZONE])
+    body = httpx.get(server + "/api/zones", params={"limit": 100}).json()
+    assert (len(body["items"]), body["next"]) == (36, None)
+    assert [z for z in body["items"] if z["id"] == ZONE["id"]] == [ZONE]
 
 
 @pytest.mark.parametrize(
@@ -130,25 +132,42 @@ def test_zones_list(server: str) -> None:
     [
         (
             "/api/organisations",
-            [
-                "org/baotou-daily",
-                "org/state-council",
-                "org/rare-earth-exchanges",
-                "org/most",
-                "org/miit",
-            ],
+            ["org/cflp", "org/lzfz", "org/guorui-scitech"],
         ),
         (
             "/api/programs",
-            ["program/nkrdp-industrialization-pilot", "program/national-key-rd-program"],
+            [
+                "program/nkrdp-industrialization-pilot",
+                "program/advanced-manufacturing-clusters",
+                "program/rare-earth-access-list",
+            ],
         ),
-        ("/api/clusters", []),
+        (
+            "/api/clusters",
+            [
+                "cluster/jinbailanwu-nonferrous-cluster",
+                "cluster/yuening-coal-chemical-cluster",
+                "cluster/luoyang-agricultural-machinery-cluster",
+            ],
+        ),
     ],
 )
 def test_entity_lists_are_in_the_stores_stable_order(
     server: str, path: str, ids: list[str]
 ) -> None:
-    assert [e["id"] for e in httpx.get(server + path).json()["items"]] == ids
+    body = httpx.get(server + path, params={"limit": 3}).json()
+    assert [e["id"] for e in body["items"]] == ids
+    assert body == httpx.get(server + path, params={"limit": 3}).json()
+
+
+@pytest.mark.parametrize(
+    ("path", "count"), [("/api/organisations", 53), ("/api/programs", 16), ("/api/clusters", 7)]
+)
+def test_entity_lists_hold_every_entity_of_the_reference_data(
+    server: str, path: str, count: int
+) -> None:
+    body = httpx.get(server + path, params={"limit": 100}).json()
+    assert (len({e["id"] for e in body["items"]}), body["next"]) == (count, None)
 
 
 def test_region_by_code(server: str) -> None:
@@ -194,7 +213,7 @@ def test_search_pages_and_kinds(server: str) -> None:
     }
     assert response.json() == page([hit])
     two = httpx.get(server + "/api/search", params={"q": "baotou", "limit": 2}).json()
-    assert [h["id"] for h in two["items"]] == ["adm/150200", "org/baotou-daily"]
+    assert [h["id"] for h in two["items"]] == ["adm/150200", "org/baogang-group"]
     assert two["next"] == server + "/api/search?q=baotou&limit=2&offset=2"
 
 
@@ -203,48 +222,122 @@ def test_designation_by_key(server: str) -> None:
     assert (response.status_code, response.json()) == (200, THE_DESIGNATION)
 
 
+BAOTOU_ZONE = ["ebba6e20d3fd", "1fdf69bc49ee", "b591ab067994", "b8dbb2318c06"]
+
+
 @pytest.mark.parametrize(
-    ("params", "found"),
+    ("params", "keys"),
     [
-        ({}, True),
-        ({"region": "150000"}, True),
-        ({"region": "150200"}, True),
-        ({"region": "110000"}, False),
-        ({"program": "nkrdp-industrialization-pilot"}, True),
-        ({"program": "national-key-rd-program"}, False),
-        ({"issuer": "miit"}, True),
-        ({"issuer": "most"}, False),
-        ({"designee": "zone/baotou-rare-earth-htz"}, True),
-        ({"level": "national"}, True),
-        ({"level": "provincial"}, False),
-        ({"status": "unverified"}, True),
-        ({"status": "confirmed-primary"}, False),
-        ({"from": "2026", "to": "2026"}, True),
-        ({"from": "2026-01-30", "to": "2026-01-30"}, True),
-        ({"from": "2026-01-31"}, False),
-        ({"to": "2025-12"}, False),
-        ({"region": "150000", "issuer": "miit", "level": "national", "from": "2025"}, True),
+        ({"designee": "zone/baotou-rare-earth-htz"}, BAOTOU_ZONE),
+        ({"region": "150200", "designee": "zone/baotou-rare-earth-htz"}, BAOTOU_ZONE),
+        ({"region": "110000"}, ["4742daaa4594", "10062aff0293"]),
+        ({"region": "150000", "program": "nkrdp-industrialization-pilot"}, ["b8dbb2318c06"]),
+        ({"region": "110000", "program": "nkrdp-industrialization-pilot"}, []),
+        (
+            {"program": "nkrdp-industrialization-pilot"},
+            ["68dedb75a7ad", "8695e7144698", "b8dbb2318c06"],
+        ),
+        ({"program": "national-key-rd-program"}, []),
+        ({"issuer": "most"}, ["1fdf69bc49ee"]),
+        ({"issuer": "most", "region": "110000"}, []),
+        ({"designee": "zone/baotou-rare-earth-htz", "issuer": "miit"}, BAOTOU_ZONE[2:]),
+        ({"level": "provincial"}, []),
+        ({"status": "confirmed-primary"}, ["9b757d191919"]),
+        ({"from": "2026", "to": "2026"}, ["b8dbb2318c06"]),
+        ({"from": "2026-01-30", "to": "2026-01-30"}, ["b8dbb2318c06"]),
+        ({"from": "2026-01-31"}, []),
+        ({"to": "2012"}, ["4742daaa4594", "ebba6e20d3fd"]),
+        ({"designee": "zone/baotou-rare-earth-htz", "to": "2025-12"}, ["ebba6e20d3fd"]),
+        (
+            {"region": "150000", "issuer": "miit", "level": "national", "from": "2025"},
+            ["b8dbb2318c06"],
+        ),
     ],
 )
-def test_designation_filters(server: str, params: dict[str, str], found: bool) -> None:
+def test_designation_filters(server: str, params: dict[str, str], keys: list[str]) -> None:
+    body = httpx.get(server + "/api/designations", params={**params, "limit": 100}).json()
+    assert ([d["id"] for d in body["items"]], body["next"]) == (
+        [f"designation/{k}" for k in keys],
+        None,
+    )
+
+
+def test_designation_filters_give_whole_designations(server: str) -> None:
+    params = {"region": "150000", "issuer": "miit", "level": "national", "from": "2025"}
     body = httpx.get(server + "/api/designations", params=params).json()
-    assert body == page([THE_DESIGNATION] if found else [])
+    assert body == page([THE_DESIGNATION])
+
+
+def test_designations_page_on(server: str) -> None:
+    everything = httpx.get(server + "/api/designations", params={"limit": 100}).json()
+    assert (len(everything["items"]), everything["next"]) == (68, None)
+    first = httpx.get(server + "/api/designations", params={"limit": 30}).json()
+    assert first["next"] == server + "/api/designations?limit=30&offset=30"
+    rest = httpx.get(server + "/api/designations", params={"limit": 40, "offset": 30}).json()
+    assert first["items"] + rest["items"] == everything["items"]
+
+
+THE_COMPUTED_FINDING = {
+    "iri": ID + "finding/f01b4e6a7b66",
+    "id": "finding/f01b4e6a7b66",
+    "kind": "first-in-region",
+    "basis": "computed",
+    "designation": ref(DESIGNATION, None),
+    "region": ref("adm/150000", "Inner Mongolia"),
+    "region_level": "province",
+    "candidate_count": 1,
+    "valid_as_of": "2026-01-30",
+    "coverage": "partial-news-corpus",
+    "verdict": None,
+    "judges": None,
+    "compared_with": None,
+    "generated_by": ID + "run/derivation-c8496a9c4a85-first-in-region-v1",
+    "sources": [],
+}
+THE_VERDICT = {
+    **THE_COMPUTED_FINDING,
+    "iri": ID + "finding/120074466cbe",
+    "id": "finding/120074466cbe",
+    "kind": "claim-verdict",
+    "candidate_count": 3,
+    "verdict": "contradicts",
+    "judges": ref("finding/cfd27ed9250b", None),
+    "generated_by": ID + "run/derivation-c8496a9c4a85-reported-versus-computed-v1",
+}
+
+
+def test_findings_of_a_designation_are_reported_computed_and_judged(server: str) -> None:
+    params = {"region": "150000", "designation": "b8dbb2318c06"}
+    body = httpx.get(server + "/api/findings", params=params).json()
+    assert body == page([THE_FINDING, THE_COMPUTED_FINDING, THE_VERDICT])
 
 
 @pytest.mark.parametrize(
-    ("params", "found"),
+    ("params", "keys"),
     [
-        ({}, True),
-        ({"kind": "only-in-region"}, True),
-        ({"kind": "first-in-region"}, False),
-        ({"basis": "reported"}, True),
-        ({"region": "150000", "designation": "b8dbb2318c06"}, True),
-        ({"region": "110000"}, False),
+        ({"kind": "only-in-region", "designation": "b8dbb2318c06"}, ["cfd27ed9250b"]),
+        ({"basis": "reported"}, ["ffeca7d9bfaf", "cfd27ed9250b", "d17f05ab9119"]),
+        ({"kind": "first-in-region", "basis": "reported"}, ["d17f05ab9119"]),
+        ({"kind": "claim-verdict"}, ["dc74414ea490", "02b95b804e40", "120074466cbe"]),
+        ({"kind": "claim-verdict", "region": "150000"}, ["dc74414ea490", "120074466cbe"]),
+        ({"kind": "claim-verdict", "basis": "reported"}, []),
+        (
+            {"designation": "b8dbb2318c06"},
+            ["cfd27ed9250b", "0eb11a788c09", "f01b4e6a7b66", "120074466cbe"],
+        ),
+        (
+            {"region": "110000"},
+            ["96170c4f327a", "39d5632f3c83", "1fa79e6d4b0f", "de0b36bade1c", "6db28cf653d2"],
+        ),
+        ({"region": "110000", "designation": "b8dbb2318c06"}, []),
     ],
 )
-def test_findings(server: str, params: dict[str, str], found: bool) -> None:
-    body = httpx.get(server + "/api/findings", params=params).json()
-    assert body == page([THE_FINDING] if found else [])
+def test_findings(server: str, params: dict[str, str], keys: list[str]) -> None:
+    body = httpx.get(server + "/api/findings", params={**params, "limit": 100}).json()
+    assert ([f["id"] for f in body["items"]], body["next"]) == (
+        [f"finding/{k}" for k in keys],
+        None,
+    )
 
 
 @pytest.mark.parametrize(

@@ -50,10 +50,10 @@ def test_search_orders_by_score_then_iri_and_keeps_one_hit_per_entity(index: Lab
     hits = index.search("baotou", limit=5)
     assert [(h.iri.rsplit("/id/", 1)[1], h.match) for h in hits] == [
         ("adm/150200", "exact"),
+        ("org/baogang-group", "prefix"),
         ("org/baotou-daily", "prefix"),
         ("zone/baotou-rare-earth-htz", "prefix"),
-        ("adm/610602", "fuzzy"),
-        ("adm/130981", "fuzzy"),
+        ("org/baotou-rare-earth-research-institute", "prefix"),
     ]
     assert len({h.iri for h in hits}) == len(hits)
 
