@@ -277,57 +277,70 @@ def test_designations_page_on(server: str) -> None:
     assert first["items"] + rest["items"] == everything["items"]
 
 
-THE_COMPUTED_FINDING = {
-    "iri": ID + "finding/f01b4e6a7b66",
-    "id": "finding/f01b4e6a7b66",
-    "kind": "first-in-region",
-    "basis": "computed",
-    "designation": ref(DESIGNATION, None),
-    "region": ref("adm/150000", "Inner Mongolia"),
-    "region_level": "province",
-    "candidate_count": 1,
-    "valid_as_of": "2026-01-30",
-    "coverage": "partial-news-corpus",
-    "verdict": None,
-    "judges": None,
-    "compared_with": None,
-    "generated_by": ID + "run/derivation-c8496a9c4a85-first-in-region-v1",
-    "sources": [],
-}
-THE_VERDICT = {
-    **THE_COMPUTED_FINDING,
-    "iri": ID + "finding/120074466cbe",
-    "id": "finding/120074466cbe",
-    "kind": "claim-verdict",
-    "candidate_count": 3,
-    "verdict": "contradicts",
+RUN = ID + "run/derivation-30af20ddce80-"
+
+
+def computed(key: str, kind: str, rule: str) -> dict[str, Any]:
+    """A computed finding about the seed designation in Inner Mongolia, as the API shows it."""
+    return {
+        "iri": ID + "finding/" + key,
+        "id": "finding/" + key,
+        "kind": kind,
+        "basis": "computed",
+        "designation": ref(DESIGNATION, None),
+        "region": ref("adm/150000", "Inner Mongolia"),
+        "region_level": "province",
+        "candidate_count": 1,
+        "valid_as_of": "2026-01-30",
+        "coverage": "partial-news-corpus",
+        "verdict": None,
+        "judges": None,
+        "compared_with": None,
+        "generated_by": RUN + rule + "-v2",
+        "sources": [],
+    }
+
+
+# Only in Inner Mongolia within its 2025 list and within its program (two scopes), the first
+# there, and the verdict on the seed's own claim: cannot tell, since the list is partial.
+ONLY_IN_LIST = computed("d9ca97e4f3f0", "only-in-region", "only-in-region")
+ONLY_IN_PROGRAM = computed("ff97fed0287a", "only-in-region", "only-in-region")
+FIRST = computed("de27db37601b", "first-in-region", "first-in-region")
+THE_VERDICT = computed("547a5f477557", "claim-verdict", "reported-versus-computed") | {
+    "verdict": "cannot-tell",
     "judges": ref("finding/cfd27ed9250b", None),
-    "generated_by": ID + "run/derivation-c8496a9c4a85-reported-versus-computed-v1",
+    "compared_with": ref("finding/ff97fed0287a", None),
 }
 
 
 def test_findings_of_a_designation_are_reported_computed_and_judged(server: str) -> None:
     params = {"region": "150000", "designation": "b8dbb2318c06"}
     body = httpx.get(server + "/api/findings", params=params).json()
-    assert body == page([THE_FINDING, THE_COMPUTED_FINDING, THE_VERDICT])
+    assert body == page([ONLY_IN_LIST, THE_FINDING, ONLY_IN_PROGRAM, FIRST, THE_VERDICT])
 
 
 @pytest.mark.parametrize(
     ("params", "keys"),
     [
-        ({"kind": "only-in-region", "designation": "b8dbb2318c06"}, ["cfd27ed9250b"]),
+        (
+            {"kind": "only-in-region", "designation": "b8dbb2318c06"},
+            ["d9ca97e4f3f0", "cfd27ed9250b", "ff97fed0287a", "f2a5a966c94e", "84fdbe9656b4"],
+        ),
         ({"basis": "reported"}, ["ffeca7d9bfaf", "cfd27ed9250b", "d17f05ab9119"]),
         ({"kind": "first-in-region", "basis": "reported"}, ["d17f05ab9119"]),
-        ({"kind": "claim-verdict"}, ["dc74414ea490", "02b95b804e40", "120074466cbe"]),
-        ({"kind": "claim-verdict", "region": "150000"}, ["dc74414ea490", "120074466cbe"]),
+        ({"kind": "claim-verdict"}, ["aba30f124e6c", "547a5f477557", "ca7b81f20973"]),
+        ({"kind": "claim-verdict", "region": "150000"}, ["547a5f477557", "ca7b81f20973"]),
         ({"kind": "claim-verdict", "basis": "reported"}, []),
         (
             {"designation": "b8dbb2318c06"},
-            ["cfd27ed9250b", "0eb11a788c09", "f01b4e6a7b66", "120074466cbe"],
+            [
+                *("d9ca97e4f3f0", "cfd27ed9250b", "ff97fed0287a", "f2a5a966c94e"),
+                *("84fdbe9656b4", "f11c1e1ff3d5", "de27db37601b", "547a5f477557"),
+            ],
         ),
         (
             {"region": "110000"},
-            ["96170c4f327a", "39d5632f3c83", "1fa79e6d4b0f", "de0b36bade1c", "6db28cf653d2"],
+            ["ccfb339cdf64", "6d364464912f", "e513583b330e", "5a021f16f692", "056c755cb799"],
         ),
         ({"region": "110000", "designation": "b8dbb2318c06"}, []),
     ],
