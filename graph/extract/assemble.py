@@ -32,9 +32,11 @@ BACKREF = re.compile(
     r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
     r"|这|该|此|其|至此|由此"
 )
-LIST_NAMED = re.compile(r"\d|\b(?:include|includes|including|namely)\b|分别|包括|如下|名单")
+LIST_NAMED = re.compile(
+    r"\d|\b(?:include|includes|including|namely|among|on the list)\b|分别|包括|如下|名单"
+)
 LIST_INTRO = re.compile(
-    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among them)\b"
+    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among(?: them)?)\b"
     r"|分别是|分别为|包括|如下|名单为"
 )
 Span = tuple[int, int]

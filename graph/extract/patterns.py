@@ -40,14 +40,15 @@ NATIONAL = re.compile(r"国家级|国家|全国|\bnational\b|\bstate level\b|\bs
 
 ZH_ISSUER_CORE = re.compile(
     r"国务院(?:办公厅)?|(?:国家)?(?:工业和信息化|科学技术|科技|发展和改革|发展改革|发改|商务|财政|工信|经济和信息化"
-    r"|经信|教育|农业农村|生态环境|自然资源|文化和旅游|交通运输|人力资源和社会保障|住房和城乡建设)"
+    r"|经信|教育|农业农村|生态环境|自然资源|文化和旅游|交通运输|人力资源和社会保障|住房和城乡建设"
+    r"|住房城乡建设|民政|水利|卫生健康|市场监管|中央宣传|中宣)"
     r"(?:部|厅|委员会|委|局)|人民政府"
 )
 EN_ISSUER = re.compile(
     r"(?:(?:[A-Z][a-z]+ ){1,3}(?:Provincial |Municipal |Autonomous Region(?:al)? |Regional )"
     r"|(?:the )?(?:National |State )?)"
     r"(?:Department|Ministry|Bureau|Commission|Administration|Office) of "
-    r"[A-Z][\w&]*(?:,? (?:and |of |& )?[A-Z][\w&]*)*|State Council"
+    r"[A-Z][\w&]*(?:,? (?:and |of |& )?[A-Z][\w&-]*)*|State Council"
     r"|(?:[A-Z][a-z]+ ){1,4}(?:[Pp]rovincial |[Mm]unicipal |[Cc]ity |Autonomous Region )?"
     r"(?:People's )?[Gg]overnment|\b(?:NDRC|MOFCOM|MOF|SASAC|MEE|MNR)\b"
     r"|(?:National|State) (?:[A-Z][a-z]+,? (?:and |of |& )?){1,5}"
