@@ -288,7 +288,7 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
         return
     date = _date_for(doc, index)
     for c in cands:
-        ident = c.entry.ref if c.entry is not None else key(doc.raw[c.start : c.end])
+        ident = c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
         score = describe.confidence(c, program, issuers, date, span)
         if ident not in best or score > best[ident][0]:
             best[ident] = (score, (index, c, cands, program, issuers))

@@ -39,6 +39,7 @@ class Candidate:
     end: int
     kind: str
     entry: Entry | None
+    label: str | None = None
 
 
 def _suffix_spans(
@@ -128,7 +129,47 @@ def pattern_candidates(
         kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
         entry = gaz.fuzzy(raw[start:end], kinds)
         found.append(Candidate(start, end, kind, entry))
+        found += _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
     return found
+
+
+# A name whose first words name a place in brackets ("中国(辽宁)自由贸易试验区", "China (Hebei)
+# Pilot Free Trade Zones") can share its head with conjuncts before it: "中国(辽宁)、中国(浙江)…".
+_BRACKET_HEAD = re.compile(r"(china ?\([^()]{2,20}\) ?|中国\([^()]{2,8}\))")
+_CONJUNCTS = re.compile(
+    r"(?:(?:china ?\([^()]{2,20}\)|中国\([^()]{2,8}\))(?:,? and |, |、|和|与|及))+$"
+)
+_CONJUNCT = re.compile(r"china ?\([^()]{2,20}\)|中国\([^()]{2,8}\)")
+
+
+def _conjuncts(
+    norm: str,
+    raw: str,
+    lo: int,
+    start: int,
+    end: int,
+    kind: str,
+    gaz: Gazetteer,
+    kinds: tuple[str, ...],
+) -> list[Candidate]:
+    """The conjuncts that share the head of the name at [start, end)."""
+    head = _BRACKET_HEAD.match(norm, start, end)
+    if head is None:
+        return []
+    ascii_name = norm[start : start + 1].isascii()
+    words = raw[head.end() : end]
+    if ascii_name and words.endswith("s"):
+        words = words[:-1]
+    listed = _CONJUNCTS.search(norm, max(lo, start - 300), start)
+    if listed is None:
+        return []
+    out = []
+    for item in _CONJUNCT.finditer(norm, listed.start(), listed.end()):
+        sep = " " if ascii_name else ""
+        label = raw[item.start() : item.end()] + sep + words.strip()
+        entry = gaz.fuzzy(label, kinds)
+        out.append(Candidate(item.start(), item.end(), kind, entry, label))
+    return out
 
 
 def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:

@@ -82,6 +82,7 @@ EN_SUFFIXES = _pairs(
     "high tech industrial development zone:zone|"
     "hi tech industrial development zone:zone|"
     "economic and technological development zone:zone|pilot free trade zone:zone|"
+    "pilot free trade zones:zone|"
     "free trade pilot zone:zone|free trade zone:zone|"
     "innovation demonstration zone:zone|demonstration zone:zone|high tech zone:zone|"
     "hi tech zone:zone|high tech park:zone|development zone:zone|industrial park:zone|"
