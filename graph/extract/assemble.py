@@ -40,6 +40,8 @@ LIST_INTRO = re.compile(
     r"|分别是|分别为|包括|如下|名单为"
 )
 Span = tuple[int, int]
+# "…, the provincial industry department said on Friday.": who reports, not who designates.
+_ATTRIBUTION = re.compile(r",[^,]{0,60}\b(?:said|says|told)\b[^,]*$")
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _date_for(doc: Doc, index: int) -> DateMention | None:
 
 
 def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
-    texts = [doc.norm[span[0] : span[1]]]
+    texts = [_ATTRIBUTION.sub("", doc.norm[span[0] : span[1]])]
     if program is not None:
         texts.insert(0, program.label.lower())
     if any(PROVINCIAL.search(t) for t in texts):

@@ -91,7 +91,7 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
             if following and following[0].lower() not in GENERIC_START | {"only"}:
                 safe = tok.start()
             break
-        if word in EN_STOP or word.endswith(("'s", "’s")) or word[:1].isdigit():
+        if word in EN_STOP or word.endswith(("'s", "’s", "-based")) or word[:1].isdigit():
             break
         start = tok.start()
         if tok.group()[:1].isupper():
@@ -110,7 +110,7 @@ def _generic(name: str, kind: str) -> bool:
         return words[0].lower() in GENERIC_START and (
             words[0].islower() or all(w.lower() in GENERIC_START for w in words[:-1])
         )
-    return name.startswith(ZH_GENERIC_START)
+    return name.startswith(ZH_GENERIC_START) or "国家级" in name or "省级" in name
 
 
 def pattern_candidates(

@@ -29,7 +29,8 @@ NEGATIVE = re.compile(
 )
 NOUN = re.compile(
     r"\b(?:pilots?|demonstration|clusters?|zones?|bases?|cent(?:er|re)s?|lists?|batch|programs?"
-    r"|programmes?|parks?|areas?)\b|试点|示范|集群|基地|中心|名单|批|高新区|开发区|自贸|试验区|园区"
+    r"|programmes?|parks?|areas?|champions?|little giants?)\b"
+    r"|试点|示范|集群|基地|中心|名单|批|高新区|开发区|自贸|试验区|园区|冠军|小巨人"
 )
 PROVINCIAL = re.compile(
     r"省级|自治区级|\bprovincial\b|\bprovince level\b|\bautonomous region level\b"
@@ -87,7 +88,7 @@ EN_SUFFIXES = _pairs(
     "innovation demonstration zone:zone|demonstration zone:zone|high tech zone:zone|"
     "hi tech zone:zone|high tech park:zone|development zone:zone|industrial park:zone|"
     "new area:zone|co., ltd.:organization|co., ltd:organization|co. ltd.:organization|"
-    "co. ltd:organization|company limited:organization|corporation:organization|"
+    "co. ltd:organization|company limited:organization|corporation:organization|co.:organization|"
     "research institute:organization|institute:organization|university:organization|"
     "innovation center:organization|innovation centre:organization|clusters:cluster|"
     "science park:zone|science city:zone|technology park:zone|hi tech park:zone|"
