@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.extract import describe
+from graph.extract import bullets, describe
 from graph.extract.claims import Claim, find_claims
 from graph.extract.dates import DATELINE, DateMention, find_dates
 from graph.extract.designees import (
     Candidate,
     city_candidates,
     gazetteer_candidates,
+    item_candidates,
     merge,
     pattern_candidates,
 )
@@ -268,6 +269,10 @@ Best = dict[str, tuple[float, Choice]]
 
 def _sentence(doc: Doc, index: int, best: Best) -> None:
     span = doc.sents[index]
+    head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
+    if head is not None:
+        _item(doc, index, head, best)
+        return
     if not APPROVE.search(doc.norm, *span):
         if index == 0 or not LIST_INTRO.search(doc.norm, *span):
             return
@@ -285,7 +290,27 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     ]
     if not cands and BACKREF.match(doc.norm, span[0]):
         cands = _referent(doc, index)
-    issuers = _issuers_for(doc, span, program)
+    _keep(doc, index, cands, program, _issuers_for(doc, span, program), best)
+
+
+def _item(doc: Doc, index: int, head: int, best: Best) -> None:
+    """A list item under a sentence that announces designations: the designee it names first."""
+    lead, span = doc.sents[head], doc.sents[index]
+    program = find_program(doc.norm, doc.raw, lead, doc.within(lead), doc.gaz, doc.lang)
+    cands = item_candidates(doc.within(span), _candidates(doc, span, program))
+    _keep(doc, index, cands, program, _issuers_for(doc, lead, program), best)
+
+
+def _keep(
+    doc: Doc,
+    index: int,
+    cands: list[Candidate],
+    program: ProgramHit | None,
+    issuers: list[Issuer],
+    best: Best,
+) -> None:
+    """Record each candidate as a designation, keeping the best-supported one per designee."""
+    span = doc.sents[index]
     if not cands or not issuers:
         return
     date = _date_for(doc, index)

@@ -188,7 +188,9 @@ def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
     return out
 
 
-def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> list[Candidate]:
+def city_candidates(
+    norm: str, lo: int, hi: int, mentions: list[Mention], listed: bool = False
+) -> list[Candidate]:
     """Cities named in a sentence about pilot or demonstration cities, or in a list of cities."""
     cities = [
         m
@@ -196,6 +198,8 @@ def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> lis
         if m.entry.kind == "division"
         and (m.entry.detail == "prefecture" or m.entry.ref[4:] in MUNICIPALITIES)
     ]
+    if listed:
+        return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
     if cities and not CITY_WORDS.search(norm, lo, hi) and len(cities) < 3:
         cities = [m for m in cities if _object_of_approval(norm, m)]
     if not cities:
@@ -220,6 +224,14 @@ def _object_of_approval(norm: str, m: Mention) -> bool:
     return bool(
         _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
     )
+
+
+def item_candidates(mentions: list[Mention], found: list[Candidate]) -> list[Candidate]:
+    """The designee a list item names first: a name found by pattern or reference, or a city."""
+    if found:
+        return found[:1]
+    cities = city_candidates("", 0, 0, mentions, listed=True)
+    return cities[:1]
 
 
 def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:
