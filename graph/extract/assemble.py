@@ -126,6 +126,21 @@ def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
     return bool(APPROVE.search(doc.norm, *before)) and not NEGATIVE.search(doc.norm, *before)
 
 
+def _elaborates(doc: Doc, index: int) -> bool:
+    """Whether a sentence names the designees that the sentence before announced without
+    naming them ("… unveiled six new pilot free trade zones. The China (Shandong), … Zones …")."""
+    if index == 0 or (doc.title is not None and index == 1):
+        return False
+    span, prev = doc.sents[index], doc.sents[index - 1]
+    if APPROVE.search(doc.norm, *span) or not NOUN.search(doc.norm, *span):
+        return False
+    if not APPROVE.search(doc.norm, *prev) or not NOUN.search(doc.norm, *prev):
+        return False
+    if NEGATIVE.search(doc.norm, *prev) or NEGATIVE.search(doc.norm, *span):
+        return False
+    return not _candidates(doc, prev, None)
+
+
 def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
     mentions = doc.within(span)
     blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
@@ -273,13 +288,14 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     if head is not None:
         _item(doc, index, head, best)
         return
-    if not APPROVE.search(doc.norm, *span):
+    elaborates = _elaborates(doc, index)
+    if not APPROVE.search(doc.norm, *span) and not elaborates:
         if index == 0 or not LIST_INTRO.search(doc.norm, *span):
             return
         if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
             return
     open_clauses = _open_clauses(doc, span)
-    if not _announces(doc, index, open_clauses):
+    if not elaborates and not _announces(doc, index, open_clauses):
         return
     program = find_program(doc.norm, doc.raw, span, doc.within(span), doc.gaz, doc.lang)
     if program is None and index > 0:

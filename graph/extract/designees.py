@@ -127,9 +127,12 @@ def pattern_candidates(
         if _generic(name, kind):
             continue
         kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
+        shared = _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
+        if shared:
+            found += shared
+            continue
         entry = gaz.fuzzy(raw[start:end], kinds)
         found.append(Candidate(start, end, kind, entry))
-        found += _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
     return found
 
 
@@ -152,23 +155,24 @@ def _conjuncts(
     gaz: Gazetteer,
     kinds: tuple[str, ...],
 ) -> list[Candidate]:
-    """The conjuncts that share the head of the name at [start, end)."""
-    head = _BRACKET_HEAD.match(norm, start, end)
-    if head is None:
+    """The name at [start, end) and the conjuncts that share its head, each with its own
+    label; none when the name does not open with a bracketed place."""
+    if _BRACKET_HEAD.match(norm, start, end) is None:
         return []
+    inside = list(_CONJUNCT.finditer(norm, start, end))
+    last = inside[-1]
     ascii_name = norm[start : start + 1].isascii()
-    words = raw[head.end() : end]
+    words = raw[last.end() : end].strip()
     if ascii_name and words.endswith("s"):
         words = words[:-1]
     listed = _CONJUNCTS.search(norm, max(lo, start - 300), start)
-    if listed is None:
+    items = list(_CONJUNCT.finditer(norm, listed.start(), listed.end())) if listed else []
+    if not items and len(inside) == 1:
         return []
     out = []
-    for item in _CONJUNCT.finditer(norm, listed.start(), listed.end()):
-        sep = " " if ascii_name else ""
-        label = raw[item.start() : item.end()] + sep + words.strip()
-        entry = gaz.fuzzy(label, kinds)
-        out.append(Candidate(item.start(), item.end(), kind, entry, label))
+    for item in items + inside:
+        label = raw[item.start() : item.end()] + (" " if ascii_name else "") + words
+        out.append(Candidate(item.start(), item.end(), kind, gaz.fuzzy(label, kinds), label))
     return out
 
 
