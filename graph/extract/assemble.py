@@ -132,7 +132,8 @@ def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issue
 
 
 def _date_for(doc: Doc, index: int) -> DateMention | None:
-    order = [index, index + 1, index - 1]
+    head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
+    order = [index, index + 1, index - 1] if head is None else [index, head]
     for i in order:
         if 0 <= i < len(doc.sents):
             a, b = doc.sents[i]

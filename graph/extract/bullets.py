@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.patterns import APPROVE, NEGATIVE
+from graph.extract.patterns import APPROVE, NEGATIVE, NOUN
 
 _ITEM = re.compile(r"\s*(?:[-*•·▪–—]|\(?\d{1,2}[.)、]|[（(]?[一二三四五六七八九十]{1,2}[、)）])\s*")
 Span = tuple[int, int]
@@ -23,6 +23,6 @@ def lead(raw: str, norm: str, sents: list[Span], index: int) -> int | None:
     j = index - 1
     while j >= 0 and is_item(raw, sents[j]):
         j -= 1
-    if j < 0 or not APPROVE.search(norm, *sents[j]) or NEGATIVE.search(norm, *sents[j]):
+    if j < 0 or NEGATIVE.search(norm, *sents[j]):
         return None
-    return j
+    return j if APPROVE.search(norm, *sents[j]) and NOUN.search(norm, *sents[j]) else None
