@@ -131,9 +131,22 @@ def pattern_candidates(
         if shared:
             found += shared
             continue
-        entry = gaz.fuzzy(raw[start:end], kinds)
+        entry = _placed(gaz.fuzzy(raw[start:end], kinds), norm, raw, start, end, gaz)
         found.append(Candidate(start, end, kind, entry))
     return found
+
+
+def _placed(
+    entry: Entry | None, norm: str, raw: str, start: int, end: int, gaz: Gazetteer
+) -> Entry | None:
+    """A fuzzy match, unless the name places itself in another province ("Zhaoqing High-tech
+    Zone" is not "Ganzhou High-tech Zone")."""
+    if entry is None or not entry.province:
+        return entry
+    places = [m for m in gaz.scan(norm, raw, start, end) if m.entry.kind == "division"]
+    if places and places[0].entry.province != entry.province:
+        return None
+    return entry
 
 
 # A name whose first words name a place in brackets ("中国(辽宁)自由贸易试验区", "China (Hebei)
