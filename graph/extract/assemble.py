@@ -95,6 +95,8 @@ def _elaborates(doc: Doc, index: int) -> bool:
 
 
 def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
+    if span in doc.cand_cache:
+        return list(doc.cand_cache[span])
     mentions = doc.within(span)
     blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
     blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
@@ -104,7 +106,8 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
         gazetteer_candidates(doc.norm, mentions),
         city_candidates(doc.norm, span[0], span[1], mentions),
     ]
-    return merge(groups, blocked)
+    doc.cand_cache[span] = merge(groups, blocked)
+    return list(doc.cand_cache[span])
 
 
 def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
+from graph.extract.normalise import key
 from graph.extract.patterns import (
     EN_STOP,
     EN_SUFFIXES,
@@ -141,7 +142,7 @@ def _placed(
 ) -> Entry | None:
     """A fuzzy match, unless the name places itself in another province ("Zhaoqing High-tech
     Zone" is not "Ganzhou High-tech Zone")."""
-    if entry is None or not entry.province:
+    if entry is None or not entry.province or key(raw[start:end]) in gaz.by_key:
         return entry
     places = [m for m in gaz.scan(norm, raw, start, end) if m.entry.kind == "division"]
     if places and places[0].entry.province != entry.province:

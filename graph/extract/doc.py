@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from graph.extract import describe
 from graph.extract.claims import Claim, find_claims
 from graph.extract.dates import DateMention
+from graph.extract.designees import Candidate
 from graph.extract.gazetteer import Gazetteer, Mention
 from graph.extract.issuers import Issuer
 
@@ -32,6 +33,7 @@ class Doc:
     dates: list[DateMention] = field(default_factory=list)
 
     claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
+    cand_cache: dict[Span, list[Candidate]] = field(default_factory=dict)
     type_cache: dict[tuple[Span, str], tuple[str | None, str]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     issuer_starts: list[int] = field(default_factory=list)
