@@ -80,12 +80,13 @@ def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
 
 
 def _elaborates(doc: Doc, index: int) -> bool:
-    """Whether a sentence names the designees that the sentence before announced without
-    naming them ("… unveiled six new pilot free trade zones. The China (Shandong), … Zones …")."""
+    """Whether a sentence that approves nothing names the designees that the sentence before
+    announced without naming them ("… unveiled six new pilot free trade zones. The China
+    (Shandong), … Zones …")."""
     if index == 0 or (doc.title is not None and index == 1):
         return False
     span, prev = doc.sents[index], doc.sents[index - 1]
-    if APPROVE.search(doc.norm, *span) or not NOUN.search(doc.norm, *span):
+    if not NOUN.search(doc.norm, *span):
         return False
     if not APPROVE.search(doc.norm, *prev) or not NOUN.search(doc.norm, *prev):
         return False
@@ -245,8 +246,9 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     if head is not None:
         _item(doc, index, head, best)
         return
-    elaborates = _elaborates(doc, index)
-    if not APPROVE.search(doc.norm, *span) and not elaborates:
+    approves = APPROVE.search(doc.norm, *span) is not None
+    elaborates = not approves and _elaborates(doc, index)
+    if not approves and not elaborates:
         if index == 0 or not LIST_INTRO.search(doc.norm, *span):
             return
         if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
