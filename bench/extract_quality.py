@@ -95,8 +95,8 @@ def score(
 def main() -> None:
     """Print the figures of each set next to the targets."""
     verbose = "--verbose" in sys.argv
-    results = {name: score(name, verbose) for name in ("dev", "heldout")}
-    print(f"{'measure':<40}{'dev':>10}{'heldout':>10}{'target':>10}")
+    results = {name: score(name, verbose) for name in ("dev", "heldout", "heldout2")}
+    print(f"{'measure':<40}" + "".join(f"{s:>10}" for s in results) + f"{'target':>10}")
     for measure in results["dev"]:
         target = TARGETS.get(measure)
         shown = (

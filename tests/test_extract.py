@@ -18,7 +18,7 @@ DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = DATA / "seeds"
 GOLD = yaml.safe_load((DATA / "gold.yaml").read_text("utf-8"))
 EXPECTED = sorted(p.stem for p in (DATA / "expected").glob("*.json"))
-ARTICLES = [(s, n) for s in ("dev", "heldout") for n in GOLD[s]]
+ARTICLES = [(s, n) for s in ("dev", "heldout", "heldout2") for n in GOLD[s]]
 SILENT = [(s, n) for s, n in ARTICLES if not GOLD[s][n]["designations"]]
 
 
@@ -171,3 +171,13 @@ def test_quality_on_the_labelled_articles() -> None:
     }
     assert dev["region"] >= 0.97
     assert (heldout["designee F1"], heldout["no-designation articles with output"]) == (1.0, 0)
+    second = score("heldout2", False, reference)
+    assert {k: round(v, 3) for k, v in second.items() if k != "date"} == {
+        "designee P": 1.0,
+        "designee R": 0.977,
+        "designee F1": 0.988,
+        "issuer": 1.0,
+        "region": 1.0,
+        "level": 1.0,
+        "no-designation articles with output": 0,
+    }

@@ -6,20 +6,22 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from graph.extract import describe
-from graph.extract.claims import Claim, find_claims
+from graph.extract import bullets, describe
+from graph.extract.claims import Claim
 from graph.extract.dates import DATELINE, DateMention, find_dates
 from graph.extract.designees import (
     Candidate,
     city_candidates,
     gazetteer_candidates,
+    item_candidates,
     merge,
     pattern_candidates,
 )
-from graph.extract.gazetteer import Gazetteer, Mention, iri_of
+from graph.extract.doc import Doc
+from graph.extract.gazetteer import Gazetteer, iri_of
 from graph.extract.issuers import Issuer, find_issuers
 from graph.extract.normalise import key, language, normalise
 from graph.extract.patterns import APPROVE, MUNICIPAL, NEGATIVE, NOUN, PROVINCIAL
@@ -32,60 +34,16 @@ BACKREF = re.compile(
     r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
     r"|这|该|此|其|至此|由此"
 )
-LIST_NAMED = re.compile(r"\d|\b(?:include|includes|including|namely)\b|分别|包括|如下|名单")
+LIST_NAMED = re.compile(
+    r"\d|\b(?:include|includes|including|namely|among|on the list)\b|分别|包括|如下|名单"
+)
 LIST_INTRO = re.compile(
-    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among them)\b"
+    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among(?: them)?)\b"
     r"|分别是|分别为|包括|如下|名单为"
 )
 Span = tuple[int, int]
-
-
-@dataclass
-class Doc:
-    """An article under extraction: its text, normalised text and everything found in it."""
-
-    raw: str
-    norm: str
-    lang: str
-    gaz: Gazetteer
-    published: dt.date | None
-    title: Span | None
-    sents: list[Span]
-    mentions: list[Mention] = field(default_factory=list)
-    issuers: list[Issuer] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-
-    claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
-    type_cache: dict[tuple[Span, str], tuple[str | None, str]] = field(default_factory=dict)
-    starts: list[int] = field(default_factory=list)
-    issuer_starts: list[int] = field(default_factory=list)
-    date_starts: list[int] = field(default_factory=list)
-    province: list[str | None] = field(default_factory=list)
-
-    def issuers_in(self, span: Span) -> list[Issuer]:
-        """Issuers named inside span."""
-        lo = bisect.bisect_left(self.issuer_starts, span[0])
-        hi = bisect.bisect_left(self.issuer_starts, span[1])
-        return self.issuers[lo:hi]
-
-    def main_province(self) -> str | None:
-        """The province the body of the article names most often, when one leads."""
-        if not self.province:
-            self.province = [describe.main_province(self.mentions, self.title)]
-        return self.province[0]
-
-    def claims_in(self, index: int) -> list[Claim]:
-        """Claims stated in one sentence (computed once)."""
-        if index not in self.claim_cache:
-            a, b = self.sents[index]
-            self.claim_cache[index] = find_claims(self.norm, a, b, self.within((a, b)))
-        return list(self.claim_cache[index])
-
-    def within(self, span: Span) -> list[Mention]:
-        """Gazetteer mentions inside span."""
-        lo = bisect.bisect_left(self.starts, span[0])
-        hi = bisect.bisect_left(self.starts, span[1])
-        return [m for m in self.mentions[lo:hi] if m.end <= span[1]]
+# "…, the provincial industry department said on Friday.": who reports, not who designates.
+_ATTRIBUTION = re.compile(r",[^,]{0,60}\b(?:said|says|told)\b[^,]*$")
 
 
 @dataclass(frozen=True)
@@ -121,7 +79,25 @@ def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
     return bool(APPROVE.search(doc.norm, *before)) and not NEGATIVE.search(doc.norm, *before)
 
 
+def _elaborates(doc: Doc, index: int) -> bool:
+    """Whether a sentence that approves nothing names the designees that the sentence before
+    announced without naming them ("… unveiled six new pilot free trade zones. The China
+    (Shandong), … Zones …")."""
+    if index == 0 or (doc.title is not None and index == 1):
+        return False
+    span, prev = doc.sents[index], doc.sents[index - 1]
+    if not NOUN.search(doc.norm, *span):
+        return False
+    if not APPROVE.search(doc.norm, *prev) or not NOUN.search(doc.norm, *prev):
+        return False
+    if NEGATIVE.search(doc.norm, *prev) or NEGATIVE.search(doc.norm, *span):
+        return False
+    return not _candidates(doc, prev, None)
+
+
 def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
+    if span in doc.cand_cache:
+        return list(doc.cand_cache[span])
     mentions = doc.within(span)
     blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
     blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
@@ -131,7 +107,8 @@ def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candid
         gazetteer_candidates(doc.norm, mentions),
         city_candidates(doc.norm, span[0], span[1], mentions),
     ]
-    return merge(groups, blocked)
+    doc.cand_cache[span] = merge(groups, blocked)
+    return list(doc.cand_cache[span])
 
 
 def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:
@@ -159,7 +136,8 @@ def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issue
 
 
 def _date_for(doc: Doc, index: int) -> DateMention | None:
-    order = [index, index + 1, index - 1]
+    head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
+    order = [index, index + 1, index - 1] if head is None else [index, head]
     for i in order:
         if 0 <= i < len(doc.sents):
             a, b = doc.sents[i]
@@ -173,7 +151,7 @@ def _date_for(doc: Doc, index: int) -> DateMention | None:
 
 
 def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
-    texts = [doc.norm[span[0] : span[1]]]
+    texts = [_ATTRIBUTION.sub("", doc.norm[span[0] : span[1]])]
     if program is not None:
         texts.insert(0, program.label.lower())
     if any(PROVINCIAL.search(t) for t in texts):
@@ -264,13 +242,19 @@ Best = dict[str, tuple[float, Choice]]
 
 def _sentence(doc: Doc, index: int, best: Best) -> None:
     span = doc.sents[index]
-    if not APPROVE.search(doc.norm, *span):
+    head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
+    if head is not None:
+        _item(doc, index, head, best)
+        return
+    approves = APPROVE.search(doc.norm, *span) is not None
+    elaborates = not approves and _elaborates(doc, index)
+    if not approves and not elaborates:
         if index == 0 or not LIST_INTRO.search(doc.norm, *span):
             return
         if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
             return
     open_clauses = _open_clauses(doc, span)
-    if not _announces(doc, index, open_clauses):
+    if not elaborates and not _announces(doc, index, open_clauses):
         return
     program = find_program(doc.norm, doc.raw, span, doc.within(span), doc.gaz, doc.lang)
     if program is None and index > 0:
@@ -281,12 +265,32 @@ def _sentence(doc: Doc, index: int, best: Best) -> None:
     ]
     if not cands and BACKREF.match(doc.norm, span[0]):
         cands = _referent(doc, index)
-    issuers = _issuers_for(doc, span, program)
+    _keep(doc, index, cands, program, _issuers_for(doc, span, program), best)
+
+
+def _item(doc: Doc, index: int, head: int, best: Best) -> None:
+    """A list item under a sentence that announces designations: the designee it names first."""
+    lead, span = doc.sents[head], doc.sents[index]
+    program = find_program(doc.norm, doc.raw, lead, doc.within(lead), doc.gaz, doc.lang)
+    cands = item_candidates(doc.within(span), _candidates(doc, span, program))
+    _keep(doc, index, cands, program, _issuers_for(doc, lead, program), best)
+
+
+def _keep(
+    doc: Doc,
+    index: int,
+    cands: list[Candidate],
+    program: ProgramHit | None,
+    issuers: list[Issuer],
+    best: Best,
+) -> None:
+    """Record each candidate as a designation, keeping the best-supported one per designee."""
+    span = doc.sents[index]
     if not cands or not issuers:
         return
     date = _date_for(doc, index)
     for c in cands:
-        ident = c.entry.ref if c.entry is not None else key(doc.raw[c.start : c.end])
+        ident = c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
         score = describe.confidence(c, program, issuers, date, span)
         if ident not in best or score > best[ident][0]:
             best[ident] = (score, (index, c, cands, program, issuers))

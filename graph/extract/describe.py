@@ -75,7 +75,8 @@ def designee_value(cand: Candidate, raw: str) -> dict[str, Any]:
         kind = "region"
     if kind not in ("zone", "city", "region", "cluster", "organization"):
         kind = "other"
-    return {"label": raw[cand.start : cand.end], "iri": iri, "kind": kind}
+    label = cand.label or raw[cand.start : cand.end]
+    return {"label": label, "iri": iri, "kind": kind}
 
 
 def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
+from graph.extract.normalise import key
 from graph.extract.patterns import (
     EN_STOP,
     EN_SUFFIXES,
@@ -39,6 +40,7 @@ class Candidate:
     end: int
     kind: str
     entry: Entry | None
+    label: str | None = None
 
 
 def _suffix_spans(
@@ -90,7 +92,7 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
             if following and following[0].lower() not in GENERIC_START | {"only"}:
                 safe = tok.start()
             break
-        if word in EN_STOP or word.endswith(("'s", "’s")) or word[:1].isdigit():
+        if word in EN_STOP or word.endswith(("'s", "’s", "-based")) or word[:1].isdigit():
             break
         start = tok.start()
         if tok.group()[:1].isupper():
@@ -109,7 +111,7 @@ def _generic(name: str, kind: str) -> bool:
         return words[0].lower() in GENERIC_START and (
             words[0].islower() or all(w.lower() in GENERIC_START for w in words[:-1])
         )
-    return name.startswith(ZH_GENERIC_START)
+    return name.startswith(ZH_GENERIC_START) or "国家级" in name or "省级" in name
 
 
 def pattern_candidates(
@@ -126,9 +128,66 @@ def pattern_candidates(
         if _generic(name, kind):
             continue
         kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
-        entry = gaz.fuzzy(raw[start:end], kinds)
+        shared = _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
+        if shared:
+            found += shared
+            continue
+        entry = _placed(gaz.fuzzy(raw[start:end], kinds), norm, raw, start, end, gaz)
         found.append(Candidate(start, end, kind, entry))
     return found
+
+
+def _placed(
+    entry: Entry | None, norm: str, raw: str, start: int, end: int, gaz: Gazetteer
+) -> Entry | None:
+    """A fuzzy match, unless the name places itself in another province ("Zhaoqing High-tech
+    Zone" is not "Ganzhou High-tech Zone")."""
+    if entry is None or not entry.province or key(raw[start:end]) in gaz.by_key:
+        return entry
+    places = [m for m in gaz.scan(norm, raw, start, end) if m.entry.kind == "division"]
+    if places and places[0].entry.province != entry.province:
+        return None
+    return entry
+
+
+# A name whose first words name a place in brackets ("中国(辽宁)自由贸易试验区", "China (Hebei)
+# Pilot Free Trade Zones") can share its head with conjuncts before it: "中国(辽宁)、中国(浙江)…".
+_BRACKET_HEAD = re.compile(r"(china ?\([^()]{2,20}\) ?|中国\([^()]{2,8}\))")
+_CONJUNCTS = re.compile(
+    r"(?:(?:china ?\([^()]{2,20}\)|中国\([^()]{2,8}\))(?:,? and |, |、|和|与|及))+$"
+)
+_CONJUNCT = re.compile(r"china ?\([^()]{2,20}\)|中国\([^()]{2,8}\)")
+
+
+def _conjuncts(
+    norm: str,
+    raw: str,
+    lo: int,
+    start: int,
+    end: int,
+    kind: str,
+    gaz: Gazetteer,
+    kinds: tuple[str, ...],
+) -> list[Candidate]:
+    """The name at [start, end) and the conjuncts that share its head, each with its own
+    label; none when the name does not open with a bracketed place."""
+    if _BRACKET_HEAD.match(norm, start, end) is None:
+        return []
+    inside = list(_CONJUNCT.finditer(norm, start, end))
+    last = inside[-1]
+    ascii_name = norm[start : start + 1].isascii()
+    words = raw[last.end() : end].strip()
+    if ascii_name and words.endswith("s"):
+        words = words[:-1]
+    listed = _CONJUNCTS.search(norm, max(lo, start - 300), start)
+    items = list(_CONJUNCT.finditer(norm, listed.start(), listed.end())) if listed else []
+    if not items and len(inside) == 1:
+        return []
+    out = []
+    for item in items + inside:
+        label = raw[item.start() : item.end()] + (" " if ascii_name else "") + words
+        out.append(Candidate(item.start(), item.end(), kind, gaz.fuzzy(label, kinds), label))
+    return out
 
 
 def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
@@ -147,7 +206,9 @@ def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
     return out
 
 
-def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> list[Candidate]:
+def city_candidates(
+    norm: str, lo: int, hi: int, mentions: list[Mention], listed: bool = False
+) -> list[Candidate]:
     """Cities named in a sentence about pilot or demonstration cities, or in a list of cities."""
     cities = [
         m
@@ -155,6 +216,8 @@ def city_candidates(norm: str, lo: int, hi: int, mentions: list[Mention]) -> lis
         if m.entry.kind == "division"
         and (m.entry.detail == "prefecture" or m.entry.ref[4:] in MUNICIPALITIES)
     ]
+    if listed:
+        return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
     if cities and not CITY_WORDS.search(norm, lo, hi) and len(cities) < 3:
         cities = [m for m in cities if _object_of_approval(norm, m)]
     if not cities:
@@ -179,6 +242,14 @@ def _object_of_approval(norm: str, m: Mention) -> bool:
     return bool(
         _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
     )
+
+
+def item_candidates(mentions: list[Mention], found: list[Candidate]) -> list[Candidate]:
+    """The designee a list item names first: a name found by pattern or reference, or a city."""
+    if found:
+        return found[:1]
+    cities = city_candidates("", 0, 0, mentions, listed=True)
+    return cities[:1]
 
 
 def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:

@@ -29,7 +29,8 @@ NEGATIVE = re.compile(
 )
 NOUN = re.compile(
     r"\b(?:pilots?|demonstration|clusters?|zones?|bases?|cent(?:er|re)s?|lists?|batch|programs?"
-    r"|programmes?|parks?|areas?)\b|试点|示范|集群|基地|中心|名单|批|高新区|开发区|自贸|试验区|园区"
+    r"|programmes?|parks?|areas?|champions?|little giants?)\b"
+    r"|试点|示范|集群|基地|中心|名单|批|高新区|开发区|自贸|试验区|园区|冠军|小巨人"
 )
 PROVINCIAL = re.compile(
     r"省级|自治区级|\bprovincial\b|\bprovince level\b|\bautonomous region level\b"
@@ -40,14 +41,15 @@ NATIONAL = re.compile(r"国家级|国家|全国|\bnational\b|\bstate level\b|\bs
 
 ZH_ISSUER_CORE = re.compile(
     r"国务院(?:办公厅)?|(?:国家)?(?:工业和信息化|科学技术|科技|发展和改革|发展改革|发改|商务|财政|工信|经济和信息化"
-    r"|经信|教育|农业农村|生态环境|自然资源|文化和旅游|交通运输|人力资源和社会保障|住房和城乡建设)"
+    r"|经信|教育|农业农村|生态环境|自然资源|文化和旅游|交通运输|人力资源和社会保障|住房和城乡建设"
+    r"|住房城乡建设|民政|水利|卫生健康|市场监管|中央宣传|中宣)"
     r"(?:部|厅|委员会|委|局)|人民政府"
 )
 EN_ISSUER = re.compile(
     r"(?:(?:[A-Z][a-z]+ ){1,3}(?:Provincial |Municipal |Autonomous Region(?:al)? |Regional )"
     r"|(?:the )?(?:National |State )?)"
     r"(?:Department|Ministry|Bureau|Commission|Administration|Office) of "
-    r"[A-Z][\w&]*(?:,? (?:and |of |& )?[A-Z][\w&]*)*|State Council"
+    r"[A-Z][\w&]*(?:,? (?:and |of |& )?[A-Z][\w&-]*)*|State Council"
     r"|(?:[A-Z][a-z]+ ){1,4}(?:[Pp]rovincial |[Mm]unicipal |[Cc]ity |Autonomous Region )?"
     r"(?:People's )?[Gg]overnment|\b(?:NDRC|MOFCOM|MOF|SASAC|MEE|MNR)\b"
     r"|(?:National|State) (?:[A-Z][a-z]+,? (?:and |of |& )?){1,5}"
@@ -81,11 +83,12 @@ EN_SUFFIXES = _pairs(
     "high tech industrial development zone:zone|"
     "hi tech industrial development zone:zone|"
     "economic and technological development zone:zone|pilot free trade zone:zone|"
+    "pilot free trade zones:zone|"
     "free trade pilot zone:zone|free trade zone:zone|"
     "innovation demonstration zone:zone|demonstration zone:zone|high tech zone:zone|"
     "hi tech zone:zone|high tech park:zone|development zone:zone|industrial park:zone|"
     "new area:zone|co., ltd.:organization|co., ltd:organization|co. ltd.:organization|"
-    "co. ltd:organization|company limited:organization|corporation:organization|"
+    "co. ltd:organization|company limited:organization|corporation:organization|co.:organization|"
     "research institute:organization|institute:organization|university:organization|"
     "innovation center:organization|innovation centre:organization|clusters:cluster|"
     "science park:zone|science city:zone|technology park:zone|hi tech park:zone|"

@@ -3,6 +3,7 @@ programs by pattern (national … pilot, 国家级…, 第N批…试点, …示�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
@@ -58,11 +59,20 @@ def find_program(
     return ProgramHit(hit[0], hit[1], label, found)
 
 
+# "national pilot cities for the integration of industrial internet and manufacturing": the
+# purpose that completes a program's name, up to the end of the clause.
+_EN_PURPOSE = re.compile(
+    r" for (?:the )?(?:(?!(?:the|a|an|three|two|five|years?|months?)\b)[a-z-]+ ){0,8}?"
+    r"(?!(?:years?|months?)\b)[a-z-]{4,}(?=[,.;:]|$)"
+)
+
+
 def _pattern_span(norm: str, lo: int, hi: int, lang: str) -> tuple[int, int] | None:
     pattern = ZH_PROGRAM if lang == "zh" else EN_PROGRAM
     hit = next((h for h in pattern.finditer(norm, lo, hi) if not APPROVE.search(h.group())), None)
     if hit is not None:
-        return hit.start(), hit.end()
+        tail = _EN_PURPOSE.match(norm, hit.end(), hi) if lang == "en" else None
+        return hit.start(), hit.end() if tail is None else tail.end()
     listed = (ZH_LISTED_PROGRAM if lang == "zh" else EN_LISTED_PROGRAM).search(norm, lo, hi)
     return None if listed is None else (listed.start(1), listed.end(1))
 
