@@ -181,3 +181,25 @@ def test_quality_on_the_labelled_articles() -> None:
         "level": 1.0,
         "no-designation articles with output": 0,
     }
+
+
+LIST_THEN_ONLY = (
+    "工业和信息化部近日公布2024年度国家新型工业化产业示范基地名单，包头稀土高新区、"
+    "江苏省苏州工业园区等45家园区入选。其中，包头稀土高新区是内蒙古自治区唯一入选的园区。\n"
+)
+
+
+def test_only_claim_in_the_next_sentence_goes_to_the_member_it_names(tmp_path: Path) -> None:
+    article = tmp_path / "list-then-only.txt"
+    article.write_text(LIST_THEN_ONLY, encoding="utf-8")
+    code, out, err = run("extract", str(article), "--seeds", str(SEEDS))
+    found = {d["designee"]["label"]: d["claims"] for d in json.loads(out)["designations"]}
+    count = {"kind": "count", "text": "包头稀土高新区、江苏省苏州工业园区等45家园区入选"}
+    assert (code, err) == (0, "")
+    assert found == {
+        "包头稀土高新区": [
+            count,
+            {"kind": "only-in-region", "text": "包头稀土高新区是内蒙古自治区唯一入选的园区"},
+        ],
+        "江苏省苏州工业园区": [count],
+    }

@@ -163,17 +163,28 @@ def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issue
 
 
 def _claims_for(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -> list[Claim]:
-    found = doc.claims_in(index)
-    if index + 1 < len(doc.sents) and len(cands) == 1:
-        na, nb = doc.sents[index + 1]
-        if BACKREF.match(doc.norm, na) or not APPROVE.search(doc.norm, na, nb):
-            found += [c for c in doc.claims_in(index + 1) if c.kind != "count"]
+    found, named = doc.claims_in(index), _following_claims(doc, index, cands, cand)
     out = []
     for c in found:
         single = c.kind == "count" or len(cands) == 1
         if single or c.start <= cand.start < c.end or _nearest(cands, c) is cand:
             out.append(c)
-    return out
+    return out + named
+
+
+def _following_claims(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -> list[Claim]:
+    """Claims of the next sentence: all of them when one designee was named, else those
+    whose clause names this designee ("其中，X是…唯一…", "X is the only one in …")."""
+    if index + 1 >= len(doc.sents):
+        return []
+    na, nb = doc.sents[index + 1]
+    if not (BACKREF.match(doc.norm, na) or not APPROVE.search(doc.norm, na, nb)):
+        return []
+    later = [c for c in doc.claims_in(index + 1) if c.kind != "count"]
+    if len(cands) == 1:
+        return later
+    name = doc.norm[cand.start : cand.end]
+    return [c for c in later if name in doc.norm[c.start : c.end]]
 
 
 def _nearest(cands: list[Candidate], claim: Claim) -> Candidate | None:
