@@ -1,6 +1,6 @@
 """REST lookup latency over HTTP on loopback: medians per route against the 5 ms target.
 
-    .venv/bin/python bench/rest_latency.py [--store DIR] [--url URL] [--rounds N]
+    .venv/bin/python -m bench.rest_latency [--store DIR] [--url URL] [--rounds N]
 
 Without --url it builds the seeds into a temporary store (unless --store is given), starts
 `designations serve` on a free port, and measures with one keep-alive client.
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+
+from tests.server import running_server
 
 TARGET_MS = 5.0
 LOOKUPS = [
@@ -35,36 +33,6 @@ LOOKUPS = [
     ("reconcile 1.0", "POST", "/reconcile/1.0/match",
      {"queries": [{"conditions": [{"matchType": "name", "propertyValue": "包头稀土高新区"}]}]}),
 ]  # fmt: skip
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serving(store: Path) -> Iterator[str]:
-    """Run `designations serve` over the store; yield its base URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def median_ms(client: httpx.Client, method: str, path: str, body: object, rounds: int) -> float:
@@ -107,7 +75,7 @@ def main() -> None:
 
             store = Path(tmp) / "store"
             build(store)
-        with serving(store) as base:
+        with running_server(store) as base:
             measure(base, args.rounds)
 
 
