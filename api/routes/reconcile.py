@@ -8,7 +8,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from api.deps import IndexDep, StoreDep
@@ -16,14 +16,14 @@ from api.errors import ERROR_RESPONSES, error_response
 from api.reconciliation import (
     PREVIEW,
     ExtendRequest,
-    entity_suggestions,
     extension,
     match_query,
-    preview_html,
     type_object,
 )
+from api.routes import reconcile_lookups as lookups
+from api.routes.reconcile_lookups import proposals
 from graph.namespaces import CND, ID
-from graph.reconcile import PROPERTIES, TYPES, Candidate, match, suggest_properties, suggest_types
+from graph.reconcile import PROPERTIES, TYPES, Candidate, match
 from graph.search import LabelIndex
 from graph.store import Store
 
@@ -164,41 +164,13 @@ async def reconcile_post(request: Request, store: StoreDep, index: IndexDep) -> 
     return answer_02(request, store, index, fields)
 
 
-@router.get("/suggest/entity")
-def suggest_entity_02(
-    index: IndexDep,
-    prefix: Annotated[str, Query(max_length=200)] = "",
-    type: Annotated[str | None, Query(max_length=100)] = None,
-) -> dict[str, Any]:
-    """0.2: entities for an autocomplete prefix."""
-    return {"result": entity_suggestions(index, prefix, type)}
-
-
-@router.get("/suggest/type")
-def suggest_type_02(prefix: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
-    """0.2: types for an autocomplete prefix."""
-    return {"result": [{"id": t, "name": n} for t, n in suggest_types(prefix)]}
-
-
-@router.get("/suggest/property")
-def suggest_property_02(prefix: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
-    """0.2: properties for an autocomplete prefix."""
-    return {"result": [{"id": p, "name": n} for p, n in suggest_properties(prefix)]}
-
-
-@router.get("/preview", response_class=HTMLResponse)
-def preview_02(
-    store: StoreDep, id: Annotated[str, Query(pattern=r"^[a-z]+/[A-Za-z0-9-]{1,100}$")]
-) -> HTMLResponse:
-    """0.2: an HTML preview of an entity."""
-    return preview_html(store, id)
-
-
 @router.get("/propose_properties")
 def propose_properties_02(
     type: Annotated[str, Query(max_length=100)] = "zone",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> dict[str, Any]:
     """0.2: properties worth fetching for entities of a type."""
-    props = [{"id": p, "name": n} for p, n in PROPERTIES.items()][:limit]
-    return {"type": type, "properties": props, "limit": limit}
+    return proposals(type, limit)
+
+
+router.include_router(lookups.router)

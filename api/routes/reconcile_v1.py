@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, StrictBool
 
 from api.deps import IndexDep, StoreDep
@@ -14,14 +13,14 @@ from api.errors import ERROR_RESPONSES
 from api.reconciliation import (
     PREVIEW,
     ExtendRequest,
-    entity_suggestions,
     extension,
     match_query,
-    preview_html,
     type_object,
 )
+from api.routes import reconcile_lookups as lookups
+from api.routes.reconcile_lookups import proposals
 from graph.namespaces import ID
-from graph.reconcile import PROPERTIES, TYPES, Candidate, match, suggest_properties, suggest_types
+from graph.reconcile import PROPERTIES, TYPES, Candidate, match
 from graph.search import LabelIndex
 from graph.store import Store
 
@@ -102,37 +101,6 @@ def match_batch(body: MatchRequest, store: StoreDep, index: IndexDep) -> dict[st
     return {"results": [{"candidates": run_10(store, index, q)} for q in body.queries]}
 
 
-Prefix = Annotated[str, Query(max_length=200)]
-
-
-@router.get("/suggest/entity")
-def suggest_entity(
-    index: IndexDep, prefix: Prefix = "", type: Annotated[str | None, Query(max_length=100)] = None
-) -> dict[str, Any]:
-    """Entities for an autocomplete prefix."""
-    return {"result": entity_suggestions(index, prefix, type)}
-
-
-@router.get("/suggest/type")
-def suggest_type(prefix: Prefix = "") -> dict[str, Any]:
-    """Types for an autocomplete prefix."""
-    return {"result": [{"id": t, "name": n} for t, n in suggest_types(prefix)]}
-
-
-@router.get("/suggest/property")
-def suggest_property(prefix: Prefix = "") -> dict[str, Any]:
-    """Properties for an autocomplete prefix."""
-    return {"result": [{"id": p, "name": n} for p, n in suggest_properties(prefix)]}
-
-
-@router.get("/preview", response_class=HTMLResponse)
-def preview(
-    store: StoreDep, id: Annotated[str, Query(pattern=r"^[a-z]+/[A-Za-z0-9-]{1,100}$")]
-) -> HTMLResponse:
-    """An HTML preview of an entity."""
-    return preview_html(store, id)
-
-
 @router.post("/extend")
 def extend_rows(body: ExtendRequest, store: StoreDep) -> dict[str, Any]:
     """Property values of entities."""
@@ -151,5 +119,7 @@ def propose(
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> dict[str, Any]:
     """Properties worth fetching for entities of a type."""
-    props = [{"id": p, "name": n} for p, n in PROPERTIES.items()][:limit]
-    return {"type": type, "properties": props, "limit": limit}
+    return proposals(type, limit)
+
+
+router.include_router(lookups.router)
