@@ -21,6 +21,7 @@ PROVINCES, PREFECTURES, COUNTIES = 31, 11, 10
 PROGRAMS, BATCHES, ISSUERS = 60, 3, 20
 REFERENCE = f"<{ID}graph/reference>"
 SOURCE = f"<{ID}graph/source/synthetic>"
+ZONE_TYPES = ("demonstration-zone", "pilot-unit")
 
 
 def iri(path: str) -> str:
@@ -92,6 +93,7 @@ def designation(n: int, zones: int, rng: random.Random) -> Iterator[str]:
     else:
         designee = iris_adm(f"{11 + rng.randrange(PROVINCES):02d}{rng.randrange(1, 12):02d}00")
     level = "national" if rng.random() < 0.6 else "provincial"
+    kind = ZONE_TYPES[n % 2] if "zone/" in designee else "pilot-city"
     year = 2005 + rng.randrange(21)
     day = f'"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"^^<{XSD}date>'
     yield quad(d, RDF_TYPE, cnd("Designation"), SOURCE)
@@ -99,6 +101,7 @@ def designation(n: int, zones: int, rng: random.Random) -> Iterator[str]:
     yield quad(d, cnd("underProgram"), iri(f"program/p{program}"), SOURCE)
     yield quad(d, cnd("batch"), iri(f"batch/p{program}-b{rng.randrange(BATCHES)}"), SOURCE)
     yield quad(d, cnd("level"), iri(f"concept/designation-level/{level}"), SOURCE)
+    yield quad(d, cnd("designationType"), iri(f"concept/designation-type/{kind}"), SOURCE)
     yield quad(d, cnd("announcedOn"), day, SOURCE)
     yield quad(d, cnd("designatedBy"), iri(f"org/o{program % ISSUERS}"), SOURCE)
     if rng.random() < 0.01:

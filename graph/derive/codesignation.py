@@ -13,8 +13,10 @@ from collections import Counter
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 
 from graph import iris
+from graph.derive.columns import grouped
 from graph.derive.only import LEVEL
 from graph.derive.run import LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND
@@ -32,15 +34,20 @@ CLASS, END, WEIGHT = nt(CND.CoDesignation), nt(CND.coDesignee), nt(CND.sharedPro
 
 
 def members(ctx: Context, by_city: bool) -> dict[int, set[int]]:
-    """The designees (or their prefecture-level regions) of every program."""
-    p, out = ctx.p, dict[int, set[int]]()
-    for row, valid in enumerate(ctx.valid):
-        if not valid:
-            continue
-        ends: tuple[int, ...] = (p.designee[row],)
-        if by_city:
-            ends = ctx.regions.get(p.designee[row], {}).get(CITY, ())
-        out.setdefault(p.program[row], set()).update(ends)
+    """The designees (or their prefecture-level regions) of every program with at most
+    MAX_MEMBERS of them."""
+    c = ctx.cols
+    if by_city:
+        rows, ends = ctx.placed(CITY)
+    else:
+        rows = ctx.by_start
+        ends = c.designee[rows]
+    pairs = grouped(c.program[rows], ends).keys
+    programs, sizes = np.unique(pairs[:, 0], return_counts=True)
+    small = np.isin(pairs[:, 0], programs[sizes <= MAX_MEMBERS])
+    out: dict[int, set[int]] = {}
+    for program, end in pairs[small].tolist():
+        out.setdefault(program, set()).add(end)
     return out
 
 
@@ -48,8 +55,7 @@ def network(ctx: Context, by_city: bool) -> nx.Graph[int]:
     """The weighted co-designation graph over designees or prefecture-level regions."""
     pairs: Counter[tuple[int, int]] = Counter()
     for group in members(ctx, by_city).values():
-        if len(group) <= MAX_MEMBERS:
-            pairs.update(combinations(sorted(group), 2))
+        pairs.update(combinations(sorted(group), 2))
     g: nx.Graph[int] = nx.Graph()
     g.add_weighted_edges_from((a, b, w) for (a, b), w in pairs.items())
     return g

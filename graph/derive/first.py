@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
+from graph.derive.columns import grouped
 from graph.derive.only import ABOUT, COUNT, COVERS, KIND, LEVEL, REGION, SCOPE
 from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND
@@ -33,27 +34,25 @@ class Firsts:
     findings: dict[tuple[Key, int], str] = field(default_factory=dict)
 
 
-def _consider(f: Firsts, key: Key, row: int, start: str, starts: list[str]) -> None:
-    f.counts[key] = f.counts.get(key, 0) + 1
-    rows = f.earliest.get(key)
-    if rows is None or start < starts[rows[0]]:
-        f.earliest[key] = [row]
-    elif start == starts[rows[0]]:
-        rows.append(row)
-
-
 def firsts(ctx: Context) -> Firsts:
-    """Group the valid dated designations of every program by region."""
-    f, p = Firsts(), ctx.p
-    for row, valid in enumerate(ctx.valid):
-        start = p.start[row]
-        regions = ctx.regions.get(p.designee[row]) if valid and start else None
-        if not regions:
-            continue
-        for level in REGION_LEVELS:
-            for region in regions.get(level, ()):
-                key = (level, p.program[row], p.kind[row], region)
-                _consider(f, key, row, start, p.start)
+    """Group the valid dated designations of every program by region.
+
+    Rows come in start order, so each group's first row has its earliest start; the rows
+    with that start are its first designations (in row order)."""
+    f, c = Firsts(), ctx.cols
+    for level in REGION_LEVELS:
+        rows, regions = ctx.placed(level)
+        dated = c.start[rows] > 0
+        rows, regions = rows[dated], regions[dated]
+        found = grouped(c.program[rows], c.kind[rows], regions)
+        keys = [(level, *key) for key in found.keys.tolist()]
+        f.counts.update(zip(keys, found.size.tolist(), strict=True))
+        starts = c.start[rows]
+        is_first = starts == starts[found.first][found.of]
+        for group, row in zip(found.of[is_first].tolist(), rows[is_first].tolist(), strict=True):
+            f.earliest.setdefault(keys[group], []).append(row)
+    for earliest in f.earliest.values():
+        earliest.sort()
     return f
 
 
@@ -71,7 +70,8 @@ def first_in_region(ctx: Context, out: Out) -> Firsts:
             out.add(node, REGION, p.iris[region])
             out.add(node, LEVEL, LEVELS[level])
             out.add(node, SCOPE, p.iris[program])
-            out.add(node, KIND, p.iris[kind])
+            if kind >= 0:
+                out.add(node, KIND, p.iris[kind])
             out.count(node, COUNT, f.counts[key])
             out.add(node, COVERS, COVERAGE[ctx.complete.get(program, False)])
     return f

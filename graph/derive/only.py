@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
+from graph.derive.columns import grouped
 from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND
 
@@ -40,20 +43,20 @@ def scope_of(ctx: Context, row: int) -> int:
 
 
 def group(ctx: Context) -> Groups:
-    """Count the valid designations of every program and batch in every region."""
-    g, p = Groups(), ctx.p
-    counts, member, programs, batches, kinds = g.counts, g.member, p.program, p.batch, p.kind
-    for row, designee in enumerate(p.designee):
-        regions = ctx.regions.get(designee) if ctx.valid[row] else None
-        if not regions:
-            continue
-        scopes = (programs[row], batches[row]) if batches[row] >= 0 else (programs[row],)
-        for level in REGION_LEVELS:
-            for region in regions.get(level, ()):
-                for scope in scopes:
-                    key = (level, scope, kinds[row], region)
-                    counts[key] = counts.get(key, 0) + 1
-                    member.setdefault(key, row)
+    """Count the valid designations of every program and batch in every region; the member of
+    a group is recorded for the groups of exactly one, the only ones that need it."""
+    g, c = Groups(), ctx.cols
+    for level in REGION_LEVELS:
+        rows, regions = ctx.placed(level)
+        batched = c.batch[rows] >= 0
+        for scope, keep in ((c.program, slice(None)), (c.batch, batched)):
+            kept = rows[keep]
+            found = grouped(scope[kept], c.kind[kept], regions[keep])
+            keys = [(level, *key) for key in found.keys.tolist()]
+            g.counts.update(zip(keys, found.size.tolist(), strict=True))
+            ones = np.flatnonzero(found.size == 1)
+            members = kept[found.first[ones]].tolist()
+            g.member.update(zip([keys[i] for i in ones.tolist()], members, strict=True))
     return g
 
 
@@ -70,7 +73,8 @@ def only_in_region(ctx: Context, out: Out) -> Groups:
         out.add(node, REGION, p.iris[region])
         out.add(node, LEVEL, LEVELS[level])
         out.add(node, SCOPE, p.iris[scope])
-        out.add(node, KIND, p.iris[kind])
+        if kind >= 0:  # a designation without a type
+            out.add(node, KIND, p.iris[kind])
         out.count(node, COUNT, 1)
         out.add(node, COVERS, COVERAGE[ctx.complete.get(scope, False)])
     return g

@@ -9,7 +9,10 @@ designation's IRI. Entities become integer ids into one table of IRIs, kept in N
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any
 
 import networkx as nx
@@ -39,6 +42,7 @@ LEVELS = "cnd:adminLevel"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
 COMPLETE = "complete-official-list"
+LITERAL_END = re.compile(r'"(?:\^\^<[^>]*>|@[-A-Za-z0-9]+)?$', re.MULTILINE)
 
 
 def start_day(value: str) -> str:
@@ -53,11 +57,6 @@ def start_day(value: str) -> str:
 def end_day(value: str) -> str:
     """The last day a partial date can mean, as a sortable string: "2026" -> "2026-12-31"."""
     return value + "-12-31"[len(value) - 4 :] if len(value) < 10 else value
-
-
-def lexical(term: str) -> str:
-    """The lexical form of a literal in N-Triples form: '"2026"^^<...>' -> '2026'."""
-    return term[1 : term.index('"', 1)] if term.startswith('"') else term
 
 
 @dataclass
@@ -125,59 +124,80 @@ class Reader:
 
     def rows(self, sparql: str) -> list[list[str]]:
         """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
-        return [line.split("\t") for line in self.lines(sparql)]
+        body = self.body(sparql)
+        return [line.split("\t") for line in body.split("\n")] if body else []
+
+    def body(self, sparql: str) -> str:
+        """The TSV result lines of a SELECT (header excluded), sorted and joined, digested."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
+        header, _, rest = tsv.partition("\n")
+        body = "\n".join(sorted(rest.split("\n")[:-1]))
+        self.digest.update(f"{header}\n{body}\n".encode() if body else f"{header}\n".encode())
+        return body
 
     def lines(self, sparql: str) -> list[str]:
         """The sorted TSV lines of a SELECT's results (header excluded), digested."""
-        result = self.store.query(sparql, default_graph=self.graphs)
-        assert isinstance(result, ox.QuerySolutions)
-        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
-        lines = tsv.decode("utf-8").splitlines()
-        body = sorted(lines[1:])
-        self.digest.update(("\n".join([lines[0], *body]) + "\n").encode("utf-8"))
-        return body
+        body = self.body(sparql)
+        return body.split("\n") if body else []
 
-    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
-        """Subjects and objects of every triple with one predicate, as two aligned lists."""
-        flat = "\t".join(self.lines(ROWS.format(p=predicate))).split("\t")
-        return (flat[0::2], flat[1::2]) if flat != [""] else ([], [])
+    def pairs(self, predicate: str, literal: bool = False) -> tuple[list[str], list[str]]:
+        """Subjects and objects of every triple with one predicate, as two aligned lists; with
+        `literal`, objects are literals given by their lexical form (no quotes, escapes kept)."""
+        body = self.body(ROWS.format(p=predicate))
+        if literal:
+            body = LITERAL_END.sub("", body).replace('\t"', "\t")
+        flat = body.replace("\n", "\t").split("\t") if body else []
+        return flat[0::2], flat[1::2]
 
 
 def _ids(p: Projection, terms: list[str]) -> list[int]:
-    """Integer ids of many terms: mint the distinct ones, then map at C speed."""
-    for term in set(terms).difference(p.index):
-        p.id(term)
+    """Integer ids of many terms: mint the distinct new ones in one go, then map at C speed."""
+    new = list(dict.fromkeys(terms).keys() - p.index.keys())
+    new.sort()
+    p.index.update(zip(new, range(len(p.iris), len(p.iris) + len(new)), strict=True))
+    p.iris.extend(new)
     return list(map(p.index.__getitem__, terms))
 
 
-def _scatter(at: dict[str, int], subjects: list[str], values: list[Any], into: list[Any]) -> None:
-    """Place each value at its subject's row (subjects that are not designations are skipped)."""
-    rows = list(map(at.get, subjects))
-    for row, value in zip(rows, values, strict=True):
-        if row is not None:
-            into[row] = value
+def _by_row(at: dict[str, int], subjects: list[str], values: list[Any]) -> dict[int, Any]:
+    """Each designation row's value (of two for one row, the last in sorted order wins)."""
+    by_row: dict[int | None, Any] = dict(zip(map(at.get, subjects), values, strict=True))
+    by_row.pop(None, None)  # subjects that are not designations
+    return by_row  # type: ignore[return-value]
+
+
+def _column(at: dict[str, int], subjects: list[str], values: list[Any], default: Any) -> list[Any]:
+    """Values aligned with the rows; most columns have one value per designation and, being
+    sorted the same way, are aligned already."""
+    if len(subjects) == len(at) and subjects == list(at):
+        return values
+    return list(map(_by_row(at, subjects, values).get, range(len(at)), repeat(default)))
 
 
 def _designations(r: Reader, p: Projection) -> None:
-    rows = list(dict.fromkeys(r.lines(DESIGNATIONS)))
-    at = {d: i for i, d in enumerate(rows)}
+    at = dict.fromkeys(r.lines(DESIGNATIONS), 0)
+    rows = list(at)
+    at.update(zip(rows, range(len(rows)), strict=True))
     p.designation = _ids(p, rows)
     for name, predicate in COLUMNS.items():
         subjects, objects = r.pairs(predicate)
-        p.columns[name] = [-1] * len(at)
-        _scatter(at, subjects, _ids(p, objects), p.columns[name])
-    dates: dict[str, list[str]] = {}
-    for name, predicate in DATES.items():
-        subjects, objects = r.pairs(predicate)
-        dates[name] = [""] * len(at)
-        _scatter(at, subjects, list(map(lexical, objects)), dates[name])
-    began = zip(dates["from"], dates["announced"], dates["decided"], strict=True)
-    p.start = [start_day(b) if (b := f or a or d) else "" for f, a, d in began]
-    p.until = [end_day(u) if u else "" for u in dates["until"]]
-    p.retracted = [x in ("true", "1") for x in dates["retracted"]]
+        p.columns[name] = _column(at, subjects, _ids(p, objects), -1)
+    dates = {
+        name: _by_row(at, *r.pairs(predicate, literal=True)) for name, predicate in DATES.items()
+    }
+    began = dates["decided"] | dates["announced"] | dates["from"]  # the later ones win
+    began.update({row: start_day(v) for row, v in began.items() if len(v) < 10})
+    p.start = list(map(began.get, range(len(rows)), repeat("")))
+    until = {row: end_day(v) for row, v in dates["until"].items()}
+    p.until = list(map(until.get, range(len(rows)), repeat("")))
+    retracted = {row for row, v in dates["retracted"].items() if v in ("true", "1")}
+    p.retracted = list(map(retracted.__contains__, range(len(rows))))
     subjects, objects = r.pairs("cnd:designatedBy")
-    issuers = zip(map(at.get, subjects), _ids(p, objects), strict=True)
-    p.issuers = sorted({(row, o) for row, o in issuers if row is not None})
+    issuers = list(zip(map(at.get, subjects), _ids(p, objects), strict=True))
+    placed = map(is_not, map(itemgetter(0), issuers), repeat(None))
+    p.issuers = list(dict.fromkeys(compress(issuers, placed)))  # type: ignore[arg-type]
 
 
 def _places(r: Reader, p: Projection) -> None:

@@ -5,11 +5,16 @@ so that a million results cost no Python term objects and Oxigraph parses them i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import repeat
+from operator import and_, ge, le, not_, or_
 
+import numpy as np
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
 from graph.derive.closure import closure
+from graph.derive.columns import Columns, Flags, Ints, columns
 from graph.derive.projection import COMPLETE, Projection
 from graph.namespaces import CND, concept
 
@@ -48,7 +53,7 @@ class Rule:
     version: int
     description: str
 
-    @property
+    @cached_property
     def iri(self) -> str:
         """The rule's IRI (graph.iris.rule), in N-Triples form."""
         return nt(iris.rule(self.slug, self.version))
@@ -79,10 +84,14 @@ class Context:
 
     p: Projection
     as_of: str
-    valid: list[bool] = field(default_factory=list)
+    cols: Columns
+    valid: Flags
+    # The valid rows ordered by start date (undated first), ties in row order.
+    by_start: Ints
     regions: dict[int, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     complete: dict[int, bool] = field(default_factory=dict)
     runs: dict[Rule, str] = field(default_factory=dict)
+    placements: dict[str, tuple[Ints, Ints]] = field(default_factory=dict)
 
     @property
     def run(self) -> str:
@@ -96,6 +105,33 @@ class Context:
             key = f"{self.p.digest[:12]}-{rule.slug}-v{rule.version}"
             found = self.runs[rule] = nt(iris.run("derivation", key))
         return found
+
+    def placed(self, level: str) -> tuple[Ints, Ints]:
+        """The valid rows whose designee lies in a region of a level, with that region, as two
+        aligned arrays in start order (undated first, like by_start); a designee in two regions
+        gives two pairs. Computed once per level."""
+        found = self.placements.get(level)
+        if found is None:
+            found = self.placements[level] = self._place(level)
+        return found
+
+    def _place(self, level: str) -> tuple[Ints, Ints]:
+        pairs = [
+            (designee, region)
+            for designee, levels in self.regions.items()
+            for region in levels.get(level, ())
+        ]
+        at = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        designees = self.cols.designee[self.by_start]
+        # Each row of by_start matched with every pair of its designee, in by_start order.
+        order = np.argsort(at[:, 0], kind="stable")
+        lo = np.searchsorted(at[order, 0], designees, side="left")
+        hi = np.searchsorted(at[order, 0], designees, side="right")
+        counts = hi - lo
+        position = np.repeat(np.arange(len(designees)), counts)
+        offsets = np.arange(len(position)) - np.repeat(np.cumsum(counts) - counts, counts)
+        pair = order[np.repeat(lo, counts) + offsets]
+        return self.by_start[position], at[pair, 1]
 
     def result(self, out: Out, node: str, cls: str, rule: Rule) -> None:
         """A result node: its class, the rule run that generated it and the as-of date."""
@@ -121,8 +157,19 @@ def latest_date(p: Projection) -> str:
 def context(p: Projection, as_of: str | None) -> Context:
     """The shared context of one run over a projection."""
     day = as_of or latest_date(p)
-    valid = [is_valid(s, u, r, day) for s, u, r in zip(p.start, p.until, p.retracted, strict=True)]
-    return Context(p, day, valid, closure(p.places, p.designee), complete_scopes(p))
+    cols = columns(p)
+    valid = np.array(valid_on(p, day), dtype=np.bool_).reshape(-1)
+    rows = np.flatnonzero(valid)
+    by_start = rows[np.argsort(cols.start[rows], kind="stable")]
+    regions = closure(p.places, p.designee)
+    return Context(p, day, cols, valid, by_start, regions, complete_scopes(p))
+
+
+def valid_on(p: Projection, day: str) -> list[bool]:
+    """is_valid for every row, computed column by column."""
+    started = map(le, p.start, repeat(day))
+    running = map(or_, map(not_, p.until), map(ge, p.until, repeat(day)))
+    return list(map(and_, map(and_, started, running), map(not_, p.retracted)))
 
 
 def complete_scopes(p: Projection) -> dict[int, bool]:

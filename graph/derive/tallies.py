@@ -3,13 +3,12 @@ and the designees holding the most national designations."""
 
 from __future__ import annotations
 
-from collections import Counter
-from itertools import compress
-
+import numpy as np
 from rdflib.namespace import DCTERMS, XSD
 
 from graph import iris
 from graph.derive.closure import REGION_LEVELS
+from graph.derive.columns import Ints, day_text, grouped
 from graph.derive.only import LEVEL
 from graph.derive.run import LEVELS, Context, Out, Rule, nt, typed
 from graph.namespaces import CND, SCHEMA, concept
@@ -33,39 +32,34 @@ CLASS, OF, COUNT, RANK = nt(CND.Tally), nt(CND.tallyOf), nt(CND.designationCount
 START, END, YEAR = nt(SCHEMA.startDate), nt(SCHEMA.endDate), nt(DCTERMS.temporal)
 
 
-def _entities(ctx: Context) -> dict[str, tuple[list[int], list[str]]]:
-    """Per dimension, the entity each valid row counts for and the row's start, aligned."""
-    p = ctx.p
-    rows = list(compress(range(len(p)), ctx.valid))
-    starts = list(map(p.start.__getitem__, rows))
-    designees = list(map(p.designee.__getitem__, rows))
-    out = {
-        "designee": (designees, starts),
-        "program": (list(map(p.program.__getitem__, rows)), starts),
-    }
+def _entities(ctx: Context) -> dict[str, tuple[Ints, Ints]]:
+    """Per dimension, the entity each valid row counts for and the row's start (YYYYMMDD, 0
+    when unknown), aligned, in start order (undated rows first)."""
+    c, rows = ctx.cols, ctx.by_start
+    starts = c.start[rows]
+    out = {"designee": (c.designee[rows], starts), "program": (c.program[rows], starts)}
     for level in REGION_LEVELS:
-        pairs = [
-            (region, start)
-            for designee, start in zip(designees, starts, strict=True)
-            for region in ctx.regions.get(designee, {}).get(level, ())
-        ]
-        out[level] = ([r for r, _ in pairs], [s for _, s in pairs])
-    issued = [(issuer, p.start[row]) for row, issuer in p.issuers if ctx.valid[row]]
-    out["issuer"] = ([i for i, _ in issued], [s for _, s in issued])
+        placed, regions = ctx.placed(level)
+        out[level] = (regions, c.start[placed])
+    issued = ctx.valid[c.issuer_row]
+    issuer_rows, issuers = c.issuer_row[issued], c.issuer[issued]
+    order = np.argsort(c.start[issuer_rows], kind="stable")
+    out["issuer"] = (issuers[order], c.start[issuer_rows[order]])
     return out
 
 
-def _spans(entities: list[int], starts: list[str]) -> dict[int, tuple[str, str]]:
-    """The first and last start date of each entity's dated rows."""
-    lo: dict[int, str] = {}
-    hi: dict[int, str] = {}
-    for entity, start in zip(entities, starts, strict=True):
-        if start:
-            if start < lo.get(entity, "9"):
-                lo[entity] = start
-            if start > hi.get(entity, ""):
-                hi[entity] = start
-    return {e: (lo[e], hi[e]) for e in lo}
+def _spans(entities: Ints, starts: Ints) -> dict[int, tuple[str, str]]:
+    """The first and last start date of each entity's dated rows (the rows in start order)."""
+    dated = starts > 0
+    entities, starts = entities[dated], starts[dated]
+    found, first = np.unique(entities, return_index=True)
+    last = len(entities) - 1 - np.unique(entities[::-1], return_index=True)[1]
+    return {
+        e: (day_text(lo), day_text(hi))
+        for e, lo, hi in zip(
+            found.tolist(), starts[first].tolist(), starts[last].tolist(), strict=True
+        )
+    }
 
 
 def tally(ctx: Context, key: tuple[str, ...], entity: int, count: int, out: Out) -> str:
@@ -82,7 +76,8 @@ def tallies(ctx: Context, out: Out) -> None:
     date, year_type = str(XSD.date), str(XSD.gYear)
     for dimension, (entities, starts) in _entities(ctx).items():
         spans = _spans(entities, starts)
-        for entity, n in Counter(entities).items():
+        found, counts = np.unique(entities, return_counts=True)
+        for entity, n in zip(found.tolist(), counts.tolist(), strict=True):
             node = tally(ctx, (dimension, ctx.p.iris[entity], ""), entity, n, out)
             if dimension in LEVELS:
                 out.add(node, LEVEL, LEVELS[dimension])
@@ -91,21 +86,21 @@ def tallies(ctx: Context, out: Out) -> None:
                 out.add(node, END, typed(spans[entity][1], date))
         if dimension == "designee":
             continue
-        years = Counter(zip(entities, (s[:4] for s in starts), strict=True))
-        for (entity, year), n in years.items():
-            if year:
-                node = tally(ctx, (dimension, ctx.p.iris[entity], year), entity, n, out)
-                out.add(node, YEAR, typed(year, year_type))
+        dated = starts > 0
+        years = grouped(entities[dated], starts[dated] // 10000)
+        for (entity, year), n in zip(years.keys.tolist(), years.size.tolist(), strict=True):
+            node = tally(ctx, (dimension, ctx.p.iris[entity], f"{year:04d}"), entity, n, out)
+            out.add(node, YEAR, typed(f"{year:04d}", year_type))
 
 
 def top_designees(ctx: Context, out: Out) -> None:
     """Write the ranked tallies of the designees with the most national designations."""
     p = ctx.p
     national = p.index.get(NATIONAL, -1)
-    counts = Counter(
-        p.designee[row] for row, valid in enumerate(ctx.valid) if valid and p.level[row] == national
-    )
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], p.iris[item[0]]))[:TOP]
+    wanted = ctx.valid & (ctx.cols.level == national)
+    found, counts = np.unique(ctx.cols.designee[wanted], return_counts=True)
+    pairs = zip(found.tolist(), counts.tolist(), strict=True)
+    ranked = sorted(pairs, key=lambda item: (-item[1], p.iris[item[0]]))[:TOP]
     for rank, (entity, n) in enumerate(ranked, start=1):
         node = nt(iris.finding("top", TOP_RULE.iri, p.iris[entity]))
         ctx.result(out, node, CLASS, TOP_RULE)
