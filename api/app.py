@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api import docs, errors
 from api.cors import Cors
+from api.deps import refresh
 from api.routes import (
     designations,
     entities,
@@ -25,7 +26,6 @@ from api.routes import (
 )
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex
 
 ROUTERS = [
     health,
@@ -50,8 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         Store.ensure(settings.store)
-        app.state.store = Store.open(settings.store)
-        app.state.index = LabelIndex.from_store(app.state.store)
+        refresh(app)
         yield
 
     app = FastAPI(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 
 from api.settings import Settings
 from graph import Store
@@ -15,14 +15,26 @@ from graph.views import Page
 T = TypeVar("T")
 
 
+def refresh(app: FastAPI) -> None:
+    """Open the store as it is now, and build the label index from it: at startup, and after
+    every write through the SPARQL endpoint.
+
+    The caches in graph/ (labels, places, exports) are kept per Store instance, so the new
+    instance starts them empty and nothing read before a write is served after it.
+    """
+    store = Store.open(app.state.settings.store)
+    index = LabelIndex.from_store(store)
+    app.state.store, app.state.index = store, index
+
+
 def get_store(request: Request) -> Store:
-    """The store opened at startup."""
+    """The store as of the last write (or startup)."""
     store: Store = request.app.state.store
     return store
 
 
 def get_index(request: Request) -> LabelIndex:
-    """The label index built from the store at startup."""
+    """The label index of the store as of the last write (or startup)."""
     index: LabelIndex = request.app.state.index
     return index
 
