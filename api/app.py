@@ -26,6 +26,7 @@ from api.routes import (
 )
 from api.settings import Settings
 from graph import Store
+from graph.search import label_index
 
 ROUTERS = [
     health,
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         Store.ensure(settings.store)
         refresh(app)
+        label_index(app.state.store)
         yield
 
     app = FastAPI(

@@ -9,22 +9,21 @@ from fastapi import Depends, FastAPI, Query, Request
 
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex
+from graph.search import LabelIndex, label_index
 from graph.views import Page
 
 T = TypeVar("T")
 
 
 def refresh(app: FastAPI) -> None:
-    """Open the store as it is now, and build the label index from it: at startup, and after
-    every write through the SPARQL endpoint.
+    """Open the store as it is now: at startup, and after every write through the SPARQL
+    endpoint.
 
-    The caches in graph/ (labels, places, exports) are kept per Store instance, so the new
-    instance starts them empty and nothing read before a write is served after it.
+    The label index and the caches in graph/ (labels, places, exports) are kept per Store
+    instance, so the new instance starts them empty and nothing read before a write is served
+    after it.
     """
-    store = Store.open(app.state.settings.store)
-    index = LabelIndex.from_store(store)
-    app.state.store, app.state.index = store, index
+    app.state.store = Store.open(app.state.settings.store)
 
 
 def get_store(request: Request) -> Store:
@@ -34,9 +33,8 @@ def get_store(request: Request) -> Store:
 
 
 def get_index(request: Request) -> LabelIndex:
-    """The label index of the store as of the last write (or startup)."""
-    index: LabelIndex = request.app.state.index
-    return index
+    """The label index of the store as of the last write (or startup), built on first use."""
+    return label_index(get_store(request))
 
 
 def get_settings(request: Request) -> Settings:
