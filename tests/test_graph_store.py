@@ -184,3 +184,32 @@ def test_head_answers_like_get_without_a_body(base: str, params: dict[str, str])
     # varies by a few bytes; every other answer is the same bytes each time.
     length = int(head.headers["content-length"])
     assert length == len(got.content) if params else abs(length - len(got.content)) < 20
+
+
+def test_direct_and_indirect_identification_name_the_same_graph(base: str) -> None:
+    url = base + "/sparql/people/direct.ttl"
+    put = httpx.put(url, content=ALICE.encode(), headers={**AUTH, **TURTLE})
+    assert (put.status_code, put.content) == (201, b"")
+    assert isomorphic(read(base, {"graph": url}), ALICE_GRAPH)
+    got = httpx.get(url, headers={"Accept": "text/turtle"})
+    assert isomorphic(Graph().parse(data=got.content, format="turtle"), ALICE_GRAPH)
+    head = httpx.head(url, headers={"Accept": "text/turtle"})
+    assert (head.status_code, head.headers["content-type"], head.content) == (
+        200,
+        "text/turtle; charset=utf-8",
+        b"",
+    )
+    assert httpx.delete(url, headers=AUTH).status_code == 204
+    assert error_of(httpx.get(url)) == (404, 404, "NotFound")
+    assert error_of(httpx.put(url, content=ALICE.encode(), headers=TURTLE)) == (
+        403,
+        403,
+        "Forbidden",
+    )
+
+
+def test_a_direct_graph_keeps_the_percent_encoding_of_its_url(base: str) -> None:
+    url = base + "/sparql/people/J%C3%BCrgen%20M.ttl"
+    put = httpx.put(url, content=ALICE.encode(), headers={**AUTH, **TURTLE})
+    assert (put.status_code, put.content) == (201, b"")
+    assert isomorphic(read(base, {"graph": url}), ALICE_GRAPH)

@@ -1,7 +1,8 @@
-"""The W3C SPARQL 1.1 Graph Store Protocol tests (indirect graph identification), replayed
-against a live server with updates enabled over a scratch store.
+"""The W3C SPARQL 1.1 Graph Store Protocol tests (indirect and direct graph identification),
+replayed against a live server with updates enabled over a scratch store.
 
-The manifest's `/gsp` becomes `/sparql`, every request carries the update token, and each
+The manifests' `/gsp` becomes `/sparql` (so `/gsp/person/1.ttl` names the graph
+http://127.0.0.1:PORT/sparql/person/1.ttl), every request carries the update token, and each
 entry starts from an empty store (its requests assume none of the others ran). A Location
 header is kept as $LOCATION$ for the entry's later requests.
 """
@@ -19,8 +20,11 @@ from tests.conftest import SHARED
 from tests.protocol_manifest import Exchange, ProtocolTest, read_manifest
 from tests.server import running_server
 
-MANIFEST = SHARED / "conformance" / "sparql11-graph-store" / "manifest-indirect.ttl"
-TESTS = read_manifest(MANIFEST)
+MANIFESTS = SHARED / "conformance" / "sparql11-graph-store"
+TESTS = [
+    *read_manifest(MANIFESTS / "manifest-indirect.ttl"),
+    *read_manifest(MANIFESTS / "manifest-direct.ttl"),
+]
 TOKEN = "graph-store-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LOCATION = "$LOCATION$"
@@ -80,7 +84,7 @@ def replay(base: str, exchange: Exchange, location: str) -> str:
     return location
 
 
-def test_manifest_has_9_tests() -> None:
+def test_manifests_have_13_tests() -> None:
     assert [t.name for t in TESTS] == [
         "put_get_repeat_indirect",
         "put_get_default",
@@ -91,6 +95,10 @@ def test_manifest_has_9_tests() -> None:
         "head_non_existing_indirect",
         "put_get_uri_pct_encoded_indirect",
         "put_get_uri_pct_encoded_twice",
+        "put_get_repeat_direct",
+        "put_delete_get_delete_direct",
+        "post_get_post_get_direct",
+        "head_existing_direct",
     ]
 
 

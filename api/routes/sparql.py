@@ -1,5 +1,6 @@
 """The SPARQL 1.1 Protocol endpoint at /sparql: query, update, service description, and the
-Graph Store HTTP Protocol with indirect graph identification.
+Graph Store HTTP Protocol with indirect graph identification (direct identification, by
+URLs under /sparql/, is in api/routes/graph_store.py).
 
 GET or POST (form or direct) a query; POST an update with `Authorization: Bearer <token>`
 when the server has an update token; GET with no query for the service description. With
@@ -22,7 +23,7 @@ from api.deps import refresh
 from api.errors import error_response
 from api.settings import Settings
 from api.sparql.graphs import WriteKind, is_graph_post, read_write
-from api.sparql.protocol import endpoint_url, read_operation
+from api.sparql.protocol import endpoint_url, graph_target, read_operation, url_params
 from api.sparql.service import SparqlService
 from graph.sparql import Outcome
 
@@ -69,16 +70,26 @@ async def answer(request: Request) -> Response:
     return outcome_response(outcome, settings.max_rows)
 
 
-async def write_graph(request: Request, kind: WriteKind) -> Response:
-    """A Graph Store write: 201 Created when it made the graph (with Location when the server
-    named it), else 204 No Content."""
+async def write_graph(request: Request, kind: WriteKind, graph: str | None) -> Response:
+    """A Graph Store write on a graph (None: the request names none): 201 Created when it made
+    the graph (with Location when the server named it), else 204 No Content."""
     service: SparqlService = request.app.state.sparql
     service.authorise(request.headers.get("authorization"))
-    write = await read_write(request, kind, service.settings.max_body_bytes)
+    write = await read_write(request, kind, service.settings.max_body_bytes, graph)
     created = await run_in_threadpool(service.write_graph, write, endpoint_url(request))
     if not created:
         return Response(status_code=204)
     return Response(status_code=201, headers={"Location": write.graph} if write.minted else {})
+
+
+def indirect(request: Request) -> str | None:
+    """The graph named by graph=IRI or default, if any."""
+    return graph_target(url_params(request))
+
+
+def headless(response: Response) -> Response:
+    """A GET response as the answer to HEAD: the same status and headers, no body."""
+    return Response(status_code=response.status_code, headers=dict(response.headers))
 
 
 def _parameters(*names: str) -> list[dict[str, Any]]:
@@ -108,8 +119,8 @@ POST = _parameters("default-graph-uri", "named-graph-uri", "graph", "default", "
 WRITES = (
     " Writes need a server started with an update token and the header "
     "`Authorization: Bearer <token>` (else 403). Bodies: "
-    "text/turtle, application/n-triples, application/rdf+xml, application/ld+json "
-    "(415 for other types, 400 when the body does not parse)."
+    "text/turtle, application/n-triples, application/rdf+xml, application/ld+json, or several "
+    "as multipart/form-data (415 for other types, 400 when the body does not parse)."
 )
 
 
@@ -123,8 +134,7 @@ async def sparql_get(request: Request) -> Response:
 @router.head("/sparql", include_in_schema=False)
 async def sparql_head(request: Request) -> Response:
     """Like GET, without the body."""
-    response = await answer(request)
-    return Response(status_code=response.status_code, headers=dict(response.headers))
+    return headless(await answer(request))
 
 
 @router.post(
@@ -138,7 +148,7 @@ async def sparql_head(request: Request) -> Response:
 async def sparql_post(request: Request) -> Response:
     """SPARQL query or update, or Graph Store merge."""
     if is_graph_post(request):
-        return await write_graph(request, "post")
+        return await write_graph(request, "post", indirect(request))
     return await answer(request)
 
 
@@ -150,7 +160,7 @@ async def sparql_post(request: Request) -> Response:
 )
 async def sparql_put(request: Request) -> Response:
     """Graph Store replace."""
-    return await write_graph(request, "put")
+    return await write_graph(request, "put", indirect(request))
 
 
 @router.delete(
@@ -161,7 +171,7 @@ async def sparql_put(request: Request) -> Response:
 )
 async def sparql_delete(request: Request) -> Response:
     """Graph Store delete."""
-    return await write_graph(request, "delete")
+    return await write_graph(request, "delete", indirect(request))
 
 
 @router.api_route("/sparql", methods=["PATCH"], include_in_schema=False)

@@ -1,9 +1,10 @@
 """Reading a Graph Store Protocol write on /sparql: which graph, and the RDF parts of the body.
 
 PUT, POST and DELETE name their graph indirectly, with `graph=IRI` or `default` in the query
-string; PUT and DELETE must name one. A POST that names none, but sends RDF, creates a new
-graph. A body is one RDF document, or several as multipart/form-data (each part with its own
-Content-Type); any charset but UTF-8 is refused.
+string of /sparql, or directly, by the URL of a request under /sparql/; PUT and DELETE must
+name one. A POST that names none, but sends RDF, creates a new graph. A body is one RDF
+document, or several as multipart/form-data (each part with its own Content-Type); any
+charset but UTF-8 is refused.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Literal
 
 from fastapi import Request
 
-from api.sparql.protocol import body, content_type, graph_target, url_params
+from api.sparql.protocol import body, content_type, graph_target, request_url, url_params
 from graph.errors import ProtocolError
 from graph.sparql.graphstore import BODY_FORMATS, DATASET_TYPES, new_graph
+from graph.sparql.jobs import checked_iri
 
 MULTIPART = "multipart/form-data"
 GRAPH_BODY_TYPES = frozenset({*BODY_FORMATS, *DATASET_TYPES, MULTIPART})
@@ -78,9 +80,14 @@ async def read_parts(request: Request, cap: int) -> list[Part]:
     return [(media, data)]
 
 
-async def read_write(request: Request, kind: WriteKind, cap: int) -> GraphWrite:
-    """The graph write a PUT, POST or DELETE asks for."""
-    graph = graph_target(url_params(request))
+def direct_graph(request: Request) -> str:
+    """The graph a request names directly: the URL it was sent to, without its query."""
+    return checked_iri(request_url(request))
+
+
+async def read_write(request: Request, kind: WriteKind, cap: int, graph: str | None) -> GraphWrite:
+    """The graph write a PUT, POST or DELETE asks for, on the graph named (None when the
+    request names none)."""
     minted = graph is None and kind == "post"
     if graph is None and not minted:
         raise ProtocolError(f"{kind.upper()} needs graph=IRI or default in the query string")

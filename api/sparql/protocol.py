@@ -179,6 +179,18 @@ def _first(value: str | None) -> str:
 
 def endpoint_url(request: Request) -> str:
     """The URL the client used for this endpoint, as proxies report it in X-Forwarded-*."""
+    return origin(request) + request.url.path
+
+
+def request_url(request: Request) -> str:
+    """The URL the client used, without its query, its path percent-encoded as it was sent."""
+    raw = request.scope.get("raw_path")
+    return origin(request) + (raw.decode("latin-1") if raw else request.url.path)
+
+
+def origin(request: Request) -> str:
+    """Scheme, host and path prefix of the URL the client used (from X-Forwarded-* behind a
+    proxy)."""
     scheme = _first(request.headers.get("x-forwarded-proto")).lower()
     if scheme not in ("http", "https"):
         scheme = request.url.scheme
@@ -188,4 +200,4 @@ def endpoint_url(request: Request) -> str:
     prefix = _first(request.headers.get("x-forwarded-prefix")).rstrip("/")
     if prefix and not prefix.startswith("/"):
         prefix = "/" + prefix
-    return f"{scheme}://{host}{prefix}{request.url.path}"
+    return f"{scheme}://{host}{prefix}"
