@@ -159,8 +159,8 @@ class Store:
         return new
 
     def add_to_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> bool:
-        """Add triples to a graph, in one transaction (the Graph Store Protocol's POST);
-        True when the graph is new."""
+        """Add triples to a graph, all of them in one transaction (the Graph Store Protocol's
+        POST); True when the graph is new."""
         new = not self.has_graph(graph)
         if isinstance(graph, ox.NamedNode):
             self.inner.add_graph(graph)

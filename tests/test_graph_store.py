@@ -132,6 +132,7 @@ def test_multipart_post_merges_every_part(base: str) -> None:
 
 UNSUPPORTED = "UnsupportedMediaType"
 NAMED_GRAPH_JSONLD = '{"@id": "http://g/", "@graph": [{"@id": "http://s", "http://p": "o"}]}'
+REMOTE_CONTEXT = '{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://s", "p": 1}'
 BAD_WRITES = [
     ("PUT", {"graph": f"{EX}x"}, {}, 403, "Forbidden"),
     ("PUT", {"graph": f"{EX}x"}, {"Authorization": "Bearer wrong"}, 403, "Forbidden"),
@@ -142,6 +143,8 @@ BAD_WRITES = [
     ("PUT", {"graph": f"{EX}x"}, {**AUTH, **TURTLE, "X-Body": "<a> <b>"}, 400, "LoadError"),
     ("PUT", {"graph": f"{EX}x"}, {**AUTH, "Content-Type": "application/ld+json",
      "X-Body": NAMED_GRAPH_JSONLD}, 400, "LoadError"),
+    ("PUT", {"graph": f"{EX}x"}, {**AUTH, "Content-Type": "application/ld+json",
+     "X-Body": REMOTE_CONTEXT}, 400, "LoadError"),
     ("PUT", {"graph": f"{EX}x"}, {**AUTH, "Content-Type": "text/turtle; charset=latin-1"}, 400,
      "ProtocolError"),
     ("PUT", {}, {**AUTH, **TURTLE}, 400, "ProtocolError"),
