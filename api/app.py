@@ -9,12 +9,14 @@ from fastapi import FastAPI
 
 from api import docs, errors
 from api.cors import Cors
+from api.deps import refresh
 from api.routes import (
     designations,
     entities,
     examples,
     export,
     findings,
+    graph_store,
     health,
     linked_data,
     reconcile,
@@ -25,7 +27,7 @@ from api.routes import (
 )
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex
+from graph.search import label_index
 
 ROUTERS = [
     health,
@@ -36,6 +38,7 @@ ROUTERS = [
     examples,
     export,
     sparql,
+    graph_store,
     linked_data,
     reconcile,
     reconcile_v1,
@@ -50,8 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         Store.ensure(settings.store)
-        app.state.store = Store.open(settings.store)
-        app.state.index = LabelIndex.from_store(app.state.store)
+        refresh(app)
+        label_index(app.state.store)
         yield
 
     app = FastAPI(

@@ -128,7 +128,8 @@ def stats_command(store_dir: Path, as_json: bool) -> None:
     "--update-token",
     envvar="DESIGNATIONS_UPDATE_TOKEN",
     default=None,
-    help="Enable SPARQL Update for requests bearing this token (or DESIGNATIONS_UPDATE_TOKEN).",
+    help="Enable writes (SPARQL Update; Graph Store PUT, POST, DELETE on /sparql) for requests "
+    "bearing this token (or DESIGNATIONS_UPDATE_TOKEN).",
 )
 def serve_command(store_dir: Path, host: str, port: int, update_token: str | None) -> None:
     """Serve the store over HTTP: SPARQL endpoint, REST API and Linked Data."""

@@ -5,26 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex
+from graph.search import LabelIndex, label_index
 from graph.views import Page
 
 T = TypeVar("T")
 
 
+def refresh(app: FastAPI) -> None:
+    """Open the store as it is now: at startup, and after every write through the SPARQL
+    endpoint.
+
+    The label index and the caches in graph/ (labels, places, exports) are kept per Store
+    instance, so the new instance starts them empty and nothing read before a write is served
+    after it.
+    """
+    app.state.store = Store.open(app.state.settings.store)
+
+
 def get_store(request: Request) -> Store:
-    """The store opened at startup."""
+    """The store as of the last write (or startup)."""
     store: Store = request.app.state.store
     return store
 
 
 def get_index(request: Request) -> LabelIndex:
-    """The label index built from the store at startup."""
-    index: LabelIndex = request.app.state.index
-    return index
+    """The label index of the store as of the last write (or startup), built on first use."""
+    return label_index(get_store(request))
 
 
 def get_settings(request: Request) -> Settings:

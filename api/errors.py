@@ -24,6 +24,7 @@ from graph.errors import (
     ServiceBusy,
     StoreError,
     TooLarge,
+    UnsupportedMediaType,
 )
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ STATUS: dict[type[DesignationsError], int] = {
     Forbidden: 403,
     NotAcceptable: 406,
     TooLarge: 413,
+    UnsupportedMediaType: 415,
     QueryTimeout: 503,
     ServiceBusy: 503,
     LoadError: 400,

@@ -19,7 +19,9 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the HTTP service listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the HTTP service listens on.")
     update_token: str | None = Field(
-        None, description="Bearer token that enables SPARQL Update; updates are refused without it."
+        None,
+        description="Bearer token that enables writes (SPARQL Update and Graph Store PUT, POST, "
+        "DELETE); writes are refused without it.",
     )
     query_timeout: float = Field(
         30.0,

@@ -60,6 +60,10 @@ class TooLarge(DesignationsError):
     """Raised when a request body is larger than the configured cap."""
 
 
+class UnsupportedMediaType(DesignationsError):
+    """Raised when a request body comes in a format the operation does not take."""
+
+
 class ProtocolError(QueryError):
     """Raised when a SPARQL protocol request is malformed: parameters, media type, encoding."""
 

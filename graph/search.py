@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import opencc
 from pypinyin import Style, lazy_pinyin
@@ -169,3 +171,19 @@ class LabelIndex:
             if dice >= MIN_DICE and self.entries[i].key != key:
                 hits.append(self._hit(i, "fuzzy", 0.75 * dice))
         return hits
+
+
+# One index per store instance, built on first use. A store is opened read-only for serving,
+# so its labels cannot change under it; after a write the service opens a new instance, which
+# gets its own index. The lock keeps concurrent first searches from building it twice.
+_INDEXES: WeakKeyDictionary[Store, LabelIndex] = WeakKeyDictionary()
+_BUILDING = threading.Lock()
+
+
+def label_index(store: Store) -> LabelIndex:
+    """The label index of a store instance, built the first time it is asked for."""
+    with _BUILDING:
+        index = _INDEXES.get(store)
+        if index is None:
+            index = _INDEXES[store] = LabelIndex.from_store(store)
+        return index

@@ -23,6 +23,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+GraphName = ox.NamedNode | ox.DefaultGraph
 
 
 class Store:
@@ -142,6 +143,36 @@ class Store:
             update += f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         self.update(update)
         return body.count("\n")
+
+    def has_graph(self, graph: GraphName) -> bool:
+        """Whether the graph exists; the default graph always does."""
+        return isinstance(graph, ox.DefaultGraph) or self.inner.contains_named_graph(graph)
+
+    def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> bool:
+        """Replace a graph's triples (the Graph Store Protocol's PUT); True when it is new.
+
+        Clearing and adding are two transactions: a crash between them leaves the graph empty.
+        """
+        new = not self.has_graph(graph)
+        self.inner.remove_graph(graph)
+        self.add_to_graph(graph, triples)
+        return new
+
+    def add_to_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> bool:
+        """Add triples to a graph, all of them in one transaction (the Graph Store Protocol's
+        POST); True when the graph is new."""
+        new = not self.has_graph(graph)
+        if isinstance(graph, ox.NamedNode):
+            self.inner.add_graph(graph)
+        self.inner.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        return new
+
+    def drop_graph(self, graph: GraphName) -> bool:
+        """Remove a named graph, or empty the default graph; False when there was no such
+        graph."""
+        found = self.has_graph(graph)
+        self.inner.remove_graph(graph)
+        return found
 
     def flush(self) -> None:
         """Persist pending writes."""

@@ -1,4 +1,5 @@
-"""Read the W3C SPARQL 1.1 Protocol test manifest into concrete HTTP exchanges."""
+"""Read the W3C SPARQL 1.1 Protocol and Graph Store Protocol test manifests into concrete HTTP
+exchanges."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
 CNT = Namespace("http://www.w3.org/2011/content#")
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 STATUS_CLASSES = {HTS[f"StatusCode{n}xx"]: n for n in range(1, 6)}
+STATUS_CODES = {HTS.OK: 200, HTS.Created: 201, HTS.NoContent: 204, HTS.NotFound: 404}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,13 @@ class Exchange:
     statuses: frozenset[int]
     boolean: bool | None
     format: str | None
+    content_type: str | None = None
+    content: str | None = None
+    location: str | None = None
+
+    def accepts(self, status: int) -> bool:
+        """Whether a status is one the manifest expects (by its code or by its class)."""
+        return status in self.statuses or status // 100 in self.statuses
 
 
 @dataclass(frozen=True)
@@ -45,28 +54,44 @@ def _one(graph: Graph, subject: Node, predicate: URIRef) -> Node | None:
     return next(iter(graph.objects(subject, predicate)), None)
 
 
-def _exchange(graph: Graph, request: Node) -> Exchange:
-    response = _one(graph, request, HT.resp)
-    headers = {
+def _headers(graph: Graph, message: Node) -> dict[str, str]:
+    return {
         str(_one(graph, h, HT.fieldName)): str(_one(graph, h, HT.fieldValue))
-        for lst in graph.objects(request, HT.headers)
+        for lst in graph.objects(message, HT.headers)
         for h in Collection(graph, lst)
     }
+
+
+def _text(graph: Graph, message: Node) -> str | None:
+    body = _one(graph, message, HT.body)
+    return None if body is None else str(_one(graph, body, CNT.chars))
+
+
+def _optional(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def _exchange(graph: Graph, request: Node) -> Exchange:
+    response = _one(graph, request, HT.resp)
+    assert response is not None
     body_node = _one(graph, request, HT.body)
     body = None
     if body_node is not None:
         encoding = str(_one(graph, body_node, CNT.characterEncoding) or "UTF-8")
         body = str(_one(graph, body_node, CNT.chars)).encode(encoding.lower())
     boolean = _one(graph, response, MF.expectedBoolean)
-    fmt = _one(graph, response, MF.expectedFormat)
+    expected = list(graph.objects(response, MF.expectedStatus))
     return Exchange(
         method=str(_one(graph, request, HT.methodName)),
         path=str(_one(graph, request, HT.absolutePath)),
-        headers=headers,
+        headers=_headers(graph, request),
         body=body,
-        statuses=frozenset(STATUS_CLASSES[s] for s in graph.objects(response, MF.expectedStatus)),
+        statuses=frozenset({STATUS_CLASSES.get(s) or STATUS_CODES[s] for s in expected}),
         boolean=None if boolean is None else bool(boolean.toPython()),  # type: ignore[union-attr]
-        format=None if fmt is None else str(fmt),
+        format=_optional(_one(graph, response, MF.expectedFormat)),
+        content_type=_headers(graph, response).get("content-type"),
+        content=_text(graph, response),
+        location=_optional(_one(graph, response, MF.expectedLocation)),
     )
 
 

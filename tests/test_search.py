@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from rdflib.namespace import RDF, SKOS
 
 from graph import Store
-from graph.search import LabelIndex, normalise
+from graph.namespaces import CND
+from graph.search import LabelIndex, label_index, normalise
 
 ZONE = "https://w3id.org/china-designations/id/zone/baotou-rare-earth-htz"
 BAOTOU = "https://w3id.org/china-designations/id/adm/150200"
@@ -68,3 +71,22 @@ def test_normalise_folds_case_tones_punctuation_and_traditional() -> None:
         "neimenggu",
         "内蒙古",
     ]
+
+
+def test_label_index_is_built_once_per_store_instance() -> None:
+    zone = ox.NamedNode(ZONE)
+    quads = [
+        ox.Quad(zone, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CND.Zone)), ox.DefaultGraph()),
+        ox.Quad(
+            zone, ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("Quoll Park"), ox.DefaultGraph()
+        ),
+    ]
+    first, second = Store.memory(), Store.memory()
+    first.extend(quads)
+    index = label_index(first)
+    second.extend(quads[:1])
+    assert (label_index(first) is index, [h.iri for h in index.search("Quoll Park")]) == (
+        True,
+        [ZONE],
+    )
+    assert label_index(second).search("Quoll Park") == []

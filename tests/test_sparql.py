@@ -217,8 +217,10 @@ BAD_REQUESTS = [
     ("POST", {}, {"Content-Type": "application/sparql-update"}, b"CLEAR ALL", 403),
     ("GET", {"query": "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"}, {},
      None, 403),
-    ("PUT", {"query": "ASK {}"}, {}, None, 405),
-    ("DELETE", {}, {}, None, 405),
+    ("PUT", {"graph": "http://example.org/g"}, {"Content-Type": "text/turtle"}, b"", 403),
+    ("DELETE", {"default": ""}, {}, None, 403),
+    ("POST", {}, {"Content-Type": "text/turtle"}, b"<a> <b> <c> .", 403),
+    ("PATCH", {}, {}, None, 405),
 ]  # fmt: skip
 
 
@@ -239,8 +241,8 @@ def test_bad_requests_get_a_clear_4xx(
 
 
 def test_405_names_the_allowed_methods(server: str) -> None:
-    response = httpx.put(server + "/sparql")
-    assert response.headers["allow"] == "GET, POST"
+    response = httpx.patch(server + "/sparql")
+    assert response.headers["allow"] == "GET, HEAD, POST, PUT, DELETE"
 
 
 def test_csv_quotes_values(server: str) -> None:

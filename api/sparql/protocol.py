@@ -4,7 +4,8 @@ GET carries a query in the query string (an update there is refused); POST carri
 or an update as a form (application/x-www-form-urlencoded) or directly
 (application/sparql-query, application/sparql-update), with dataset parameters in the URL.
 Bodies must be UTF-8. A GET with neither query nor graph asks for the service description;
-`graph=IRI` asks for one named graph (the Graph Store Protocol's indirect GET).
+`graph=IRI` asks for one named graph and `default` for the store's own default graph (the
+Graph Store Protocol's indirect GET). HEAD reads like GET.
 """
 
 from __future__ import annotations
@@ -81,16 +82,32 @@ def timeout(params: Params) -> float | None:
     return value
 
 
+def graph_target(params: Params) -> str | None:
+    """The graph a Graph Store request names: its IRI for graph=IRI, "" for `default` (the
+    store's own default graph), None when it names neither."""
+    graph, default = single(params, "graph"), single(params, "default")
+    if graph is not None and default is not None:
+        raise ProtocolError("give either graph=IRI or default, not both")
+    if default is not None:
+        return ""
+    return None if graph is None else checked_iri(graph)
+
+
+def url_params(request: Request) -> Params:
+    """The parameters of the request's query string."""
+    return form(request.scope.get("query_string", b""), "the query string")
+
+
 def operation(params: Params) -> Operation:
     """The operation the parameters ask for."""
     query, update = single(params, "query"), single(params, "update")
     if query is not None and update is not None:
         raise ProtocolError("give either a query or an update, not both")
-    graph = single(params, "graph")
     limit = timeout(params)
     if query is None and update is None:
+        graph = graph_target(params)
         if graph is not None:
-            return Operation("graph", graph=checked_iri(graph), timeout=limit)
+            return Operation("graph", graph=graph, timeout=limit)
         return Operation("description", timeout=limit)
     kind: OperationKind = "query" if query is not None else "update"
     text = query if query is not None else update
@@ -147,8 +164,8 @@ def _post(url: Params, media: str, charset: str | None, data: bytes) -> Operatio
 
 async def read_operation(request: Request, cap: int) -> Operation:
     """The operation an HTTP request asks for, checked."""
-    url = form(request.scope.get("query_string", b""), "the query string")
-    if request.method == "GET":
+    url = url_params(request)
+    if request.method in ("GET", "HEAD"):
         if single(url, "update") is not None:
             raise ProtocolError("send updates with POST, not GET")
         return operation(url)
@@ -162,6 +179,18 @@ def _first(value: str | None) -> str:
 
 def endpoint_url(request: Request) -> str:
     """The URL the client used for this endpoint, as proxies report it in X-Forwarded-*."""
+    return origin(request) + request.url.path
+
+
+def request_url(request: Request) -> str:
+    """The URL the client used, without its query, its path percent-encoded as it was sent."""
+    raw = request.scope.get("raw_path")
+    return origin(request) + (raw.decode("latin-1") if raw else request.url.path)
+
+
+def origin(request: Request) -> str:
+    """Scheme, host and path prefix of the URL the client used (from X-Forwarded-* behind a
+    proxy)."""
     scheme = _first(request.headers.get("x-forwarded-proto")).lower()
     if scheme not in ("http", "https"):
         scheme = request.url.scheme
@@ -171,4 +200,4 @@ def endpoint_url(request: Request) -> str:
     prefix = _first(request.headers.get("x-forwarded-prefix")).rstrip("/")
     if prefix and not prefix.startswith("/"):
         prefix = "/" + prefix
-    return f"{scheme}://{host}{prefix}{request.url.path}"
+    return f"{scheme}://{host}{prefix}"

@@ -1,15 +1,20 @@
 """The endpoint's engine for one app: the worker pool, the settings, and cached VoID counts.
 
-Every method blocks (it waits on a worker), so routes call them in a thread.
+Every method blocks (it waits on a worker), so routes call them in a thread. Every write (a
+SPARQL update or a Graph Store write) goes through `write`, which calls back `on_write` so
+that the app reopens its own view of the store.
 """
 
 from __future__ import annotations
 
 import hmac
 import math
+import threading
+from collections.abc import Callable
 
 from api.negotiation import negotiate
 from api.settings import Settings
+from api.sparql.graphs import GraphWrite
 from api.sparql.protocol import Operation
 from graph.errors import Forbidden, NotAcceptable
 from graph.sparql import (
@@ -25,6 +30,7 @@ from graph.sparql import (
     with_using,
     writers,
 )
+from graph.sparql.graphstore import triples_of
 
 SOLUTION_TYPES = list(SOLUTION_MEDIA)
 GRAPH_TYPES = list(GRAPH_MEDIA)
@@ -33,11 +39,13 @@ GRAPH_TYPES = list(GRAPH_MEDIA)
 class SparqlService:
     """Answers SPARQL protocol operations through a pool of worker processes."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.settings = settings
         self.pool = WorkerPool(settings.store, settings.workers, settings.in_memory)
         self.features = Features(settings.update_token is not None, settings.allow_remote)
+        self.on_write = on_write
         self._counts: tuple[int, dict[str, int]] | None = None
+        self._writing = threading.Lock()
 
     def start(self) -> None:
         """Start the workers."""
@@ -82,7 +90,24 @@ class SparqlService:
         self.authorise(authorization)
         self._check(op.text)
         job = Job("update", with_using(op.text, op.dataset), base_iri=endpoint)
-        self.pool.update(job, self.seconds(op))
+        self.write(job, self.seconds(op))
+
+    def write_graph(self, write: GraphWrite, endpoint: str) -> bool:
+        """Do a Graph Store write (the caller has authorised it); True when it created the
+        graph. Relative IRIs in the body resolve against the graph's IRI."""
+        base = write.graph or endpoint
+        data = b"".join(triples_of(part, media, base) for media, part in write.parts)
+        job = Job(write.kind, graph=write.graph, data=data)
+        return self.write(job, self.settings.query_timeout).created
+
+    def write(self, job: Job, seconds: float) -> Outcome:
+        """Run a write job, then tell on_write (which reopens what reads the store), one
+        write at a time so that what is reopened is never older than the last write."""
+        with self._writing:
+            try:
+                return self.pool.update(job, seconds)
+            finally:
+                self.on_write()
 
     def authorise(self, authorization: str | None) -> None:
         """Forbidden unless updates are on and the header carries the token."""

@@ -81,9 +81,10 @@ def run_query(store: Store, job: Job) -> Outcome:
 
 
 def read_graph(store: Store, job: Job) -> Outcome:
-    """A named graph's triples (the Graph Store Protocol's GET); NotFound when it is absent."""
-    graph = ox.NamedNode(job.graph)
-    if not store.inner.contains_named_graph(graph):
+    """A graph's triples (the Graph Store Protocol's GET): a named graph, or the store's own
+    default graph when job.graph is ""; NotFound when a named graph is absent."""
+    graph = ox.NamedNode(job.graph) if job.graph else ox.DefaultGraph()
+    if not store.has_graph(graph):
         raise NotFound(f"no graph <{job.graph}> in this dataset")
     media, fmt = _format(job.graph_media, GRAPH_MEDIA, "an RDF graph")
     quads = store.inner.quads_for_pattern(None, None, None, graph)

@@ -10,7 +10,9 @@ import pyoxigraph as ox
 
 from graph.errors import ProtocolError
 
-JobKind = Literal["query", "update", "graph", "stats", "release"]
+JobKind = Literal["query", "update", "graph", "stats", "release", "put", "post", "delete"]
+WRITES: frozenset[JobKind] = frozenset({"update", "put", "post", "delete"})
+"""Jobs that change the store: the pool runs them with every worker held."""
 
 SOLUTION_MEDIA: dict[str, str] = {
     "application/sparql-results+json": "json",
@@ -61,11 +63,16 @@ def checked_iri(text: str) -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """One piece of work for a worker process."""
+    """One piece of work for a worker process.
+
+    `graph` names the graph of a Graph Store job ("graph", "put", "post", "delete"); the
+    empty string is the store's default graph. `data` is N-Triples for "put" and "post".
+    """
 
     kind: JobKind
     text: str = ""
     graph: str = ""
+    data: bytes = b""
     dataset: Dataset = field(default_factory=Dataset)
     base_iri: str | None = None
     solutions_media: str | None = None
@@ -76,13 +83,15 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A finished job: the serialised body, its media type, and whether rows were cut."""
+    """A finished job: the serialised body, its media type, and whether rows were cut;
+    `created` tells a Graph Store write that the graph did not exist before."""
 
     media_type: str = ""
     body: bytes = b""
     truncated: bool = False
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    created: bool = False
 
 
 @dataclass(frozen=True)

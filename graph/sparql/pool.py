@@ -2,9 +2,9 @@
 
 Each job goes to an idle worker; the caller's thread waits on the worker's pipe until the
 deadline. A worker that runs over is killed (SIGKILL frees its CPU at once) and replaced by a
-fresh one, and the caller gets QueryTimeout. An update takes every worker first, so no query
-reads while the store is open for writing, and bumps the generation so that workers reopen
-their read-only snapshot.
+fresh one, and the caller gets QueryTimeout. A write (a SPARQL update or a Graph Store write)
+takes every worker first, so no query reads while the store is open for writing, and bumps the
+generation so that workers reopen their read-only snapshot.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ class WorkerPool:
             self._idle.put(held[0])
 
     def update(self, job: Job, seconds: float) -> Outcome:
-        """Do an update with every worker held, then let workers reopen the store."""
+        """Do a write job with every worker held, then let workers reopen the store."""
         deadline = monotonic() + seconds
         with self._writer:
             held: list[Worker] = []

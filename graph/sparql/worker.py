@@ -1,8 +1,9 @@
 """The worker process: answers jobs from its pipe over the store opened read-only.
 
 A worker keeps one read-only snapshot of the store and reopens it when a job carries a newer
-generation (the pool bumps the generation after every update). An update job opens the store
-read-write for the length of the update only, after every worker has let go of its snapshot.
+generation (the pool bumps the generation after every write). A write job (a SPARQL update or
+a Graph Store put, post or delete) opens the store read-write for the length of the write only,
+after every worker has let go of its snapshot.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import pyoxigraph as ox
 
 from graph.errors import DesignationsError
 from graph.sparql.execute import dataset_counts, read_graph, run_query, run_update
-from graph.sparql.jobs import Failure, Job, Outcome
+from graph.sparql.graphstore import apply
+from graph.sparql.jobs import WRITES, Failure, Job, Outcome
 from graph.store import Store
 
 log = logging.getLogger(__name__)
@@ -56,9 +58,9 @@ class Session:
         """Do one job and return its outcome; library errors propagate."""
         if job.kind == "release":
             return self.release()
-        if job.kind == "update":
+        if job.kind in WRITES:
             self.release()
-            return run_update(self.path, job)
+            return run_update(self.path, job) if job.kind == "update" else apply(self.path, job)
         store = self.snapshot(job.generation)
         if job.kind == "graph":
             return read_graph(store, job)
