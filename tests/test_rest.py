@@ -277,7 +277,7 @@ def test_designations_page_on(server: str) -> None:
     assert first["items"] + rest["items"] == everything["items"]
 
 
-RUN = ID + "run/derivation-30af20ddce80-"
+RUN = ID + "run/derivation-b0fcd8beb9b1-"
 
 
 def computed(key: str, kind: str, rule: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from operator import is_not, itemgetter
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pyoxigraph as ox
 
 from graph.namespaces import DERIVED_GRAPH
@@ -112,6 +113,21 @@ class Projection:
     def __len__(self) -> int:
         return len(self.designation)
 
+    def fingerprint(self) -> bytes:
+        """A digest of the designation columns that does not depend on the order the store
+        gave them in: the IRI table (each new batch of IRIs is minted in sorted order), then
+        every column with the rows sorted by designation IRI."""
+        h = hashlib.sha256("\n".join(self.iris).encode("utf-8"))
+        order = np.argsort(np.array(self.designation, dtype=np.int64), kind="stable").tolist()
+        for name in sorted(self.columns):
+            h.update(name.encode() + np.array(self.columns[name], dtype=np.int64)[order].tobytes())
+        for dates in (self.start, self.until):
+            h.update("\t".join(map(dates.__getitem__, order)).encode("utf-8"))
+        h.update(bytes(map(self.retracted.__getitem__, order)))
+        issued = sorted((self.designation[row], issuer) for row, issuer in self.issuers)
+        h.update(np.array(issued, dtype=np.int64).tobytes())
+        return h.digest()
+
 
 class Reader:
     """Runs the projection's queries as TSV, feeding every row read into the snapshot digest."""
@@ -142,14 +158,29 @@ class Reader:
         body = self.body(sparql)
         return body.split("\n") if body else []
 
-    def pairs(self, predicate: str, literal: bool = False) -> tuple[list[str], list[str]]:
-        """Subjects and objects of every triple with one predicate, as two aligned lists; with
-        `literal`, objects are literals given by their lexical form (no quotes, escapes kept)."""
-        body = self.body(ROWS.format(p=predicate))
-        if literal:
-            body = LITERAL_END.sub("", body).replace('\t"', "\t")
-        flat = body.replace("\n", "\t").split("\t") if body else []
-        return flat[0::2], flat[1::2]
+    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
+        """Subjects and objects of every triple with one predicate, as two aligned lists."""
+        return _split_pairs(self.body(ROWS.format(p=predicate)))
+
+    def unsorted_pairs(self, predicate: str, literal: bool = False) -> tuple[list[str], list[str]]:
+        """Like pairs, in the store's order and not digested (for the designation columns,
+        which Projection.fingerprint digests); with `literal`, objects are literals given by
+        their lexical form (no quotes, escapes kept)."""
+        body = self.unsorted(ROWS.format(p=predicate))
+        return _split_pairs(LITERAL_END.sub("", body).replace('\t"', "\t") if literal else body)
+
+    def unsorted(self, sparql: str) -> str:
+        """The TSV result lines of a SELECT (header excluded) as the store gives them."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        start = tsv.find(b"\n") + 1
+        return str(memoryview(tsv)[start : len(tsv) - 1 if len(tsv) > start else start], "utf-8")
+
+
+def _split_pairs(body: str) -> tuple[list[str], list[str]]:
+    flat = body.replace("\n", "\t").split("\t") if body else []
+    return flat[0::2], flat[1::2]
 
 
 def _ids(p: Projection, terms: list[str]) -> list[int]:
@@ -161,31 +192,38 @@ def _ids(p: Projection, terms: list[str]) -> list[int]:
     return list(map(p.index.__getitem__, terms))
 
 
-def _by_row(at: dict[str, int], subjects: list[str], values: list[Any]) -> dict[int, Any]:
-    """Each designation row's value (of two for one row, the last in sorted order wins)."""
-    by_row: dict[int | None, Any] = dict(zip(map(at.get, subjects), values, strict=True))
-    by_row.pop(None, None)  # subjects that are not designations
+def _by_row(rows: list[str], subjects: list[str], values: list[Any]) -> dict[int, Any]:
+    """Each designation row's value; subjects that are not designations are skipped, and of
+    two values for one row the greater wins."""
+    if subjects == rows:
+        return dict(enumerate(values))
+    at = dict(zip(rows, range(len(rows)), strict=True))
+    pairs = sorted(zip(subjects, values, strict=True))
+    by_row: dict[int | None, Any] = {at.get(s): v for s, v in pairs}
+    by_row.pop(None, None)
     return by_row  # type: ignore[return-value]
 
 
-def _column(at: dict[str, int], subjects: list[str], values: list[Any], default: Any) -> list[Any]:
-    """Values aligned with the rows; most columns have one value per designation and, being
-    sorted the same way, are aligned already."""
-    if len(subjects) == len(at) and subjects == list(at):
+def _column(rows: list[str], subjects: list[str], values: list[Any], default: Any) -> list[Any]:
+    """Values aligned with the rows. Each column of a designation property comes from the
+    store in the same subject order as the designations themselves, so most are aligned
+    already."""
+    if subjects == rows:
         return values
-    return list(map(_by_row(at, subjects, values).get, range(len(at)), repeat(default)))
+    return list(map(_by_row(rows, subjects, values).get, range(len(rows)), repeat(default)))
 
 
 def _designations(r: Reader, p: Projection) -> None:
-    at = dict.fromkeys(r.lines(DESIGNATIONS), 0)
-    rows = list(at)
-    at.update(zip(rows, range(len(rows)), strict=True))
+    rows = list(dict.fromkeys(r.unsorted(DESIGNATIONS).split("\n")))
+    if rows == [""]:
+        rows = []
     p.designation = _ids(p, rows)
     for name, predicate in COLUMNS.items():
-        subjects, objects = r.pairs(predicate)
-        p.columns[name] = _column(at, subjects, _ids(p, objects), -1)
+        subjects, objects = r.unsorted_pairs(predicate)
+        p.columns[name] = _column(rows, subjects, _ids(p, objects), -1)
     dates = {
-        name: _by_row(at, *r.pairs(predicate, literal=True)) for name, predicate in DATES.items()
+        name: _by_row(rows, *r.unsorted_pairs(predicate, literal=True))
+        for name, predicate in DATES.items()
     }
     began = dates["decided"] | dates["announced"] | dates["from"]  # the later ones win
     began.update({row: start_day(v) for row, v in began.items() if len(v) < 10})
@@ -194,10 +232,12 @@ def _designations(r: Reader, p: Projection) -> None:
     p.until = list(map(until.get, range(len(rows)), repeat("")))
     retracted = {row for row, v in dates["retracted"].items() if v in ("true", "1")}
     p.retracted = list(map(retracted.__contains__, range(len(rows))))
-    subjects, objects = r.pairs("cnd:designatedBy")
+    subjects, objects = r.unsorted_pairs("cnd:designatedBy")
+    at = dict(zip(rows, range(len(rows)), strict=True))
     issuers = list(zip(map(at.get, subjects), _ids(p, objects), strict=True))
     placed = map(is_not, map(itemgetter(0), issuers), repeat(None))
     p.issuers = list(dict.fromkeys(compress(issuers, placed)))  # type: ignore[arg-type]
+    r.digest.update(p.fingerprint())
 
 
 def _places(r: Reader, p: Projection) -> None:
