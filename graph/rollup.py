@@ -15,7 +15,8 @@ from graph.store import Store
 RULE = iris.rule("verification-rollup", 1)
 STATUS_QUERY = """
 SELECT ?d ?status ?doc ?origin ?retracted WHERE {
-  ?d a cnd:Designation ; cnd:supportedBy ?claim .
+  ?d cnd:supportedBy ?claim .
+  FILTER EXISTS { ?d a cnd:Designation }  # as a filter: a join would scan every designation
   ?claim cnd:verificationStatus ?status ; schema:appearance ?doc .
   OPTIONAL {
     ?doc prov:wasQuotedFrom+ ?origin .
