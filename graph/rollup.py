@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
-from rdflib.term import Literal, Node
-
-from graph import iris
 from graph.namespaces import CND, concept
-from graph.store import Store
 
-RULE = iris.rule("verification-rollup", 1)
 STATUS_QUERY = """
 SELECT ?d ?status ?doc ?origin ?retracted WHERE {
   ?d cnd:supportedBy ?claim .
@@ -42,24 +35,21 @@ def rollup_status(statuses: set[str], origins: set[str], retracted: bool) -> str
     return "corroborated" if len(origins) >= 2 else "unverified"
 
 
-def rollup(store: Store) -> list[tuple[Node, Node, Node]]:
-    """The rule, and the status triple of every designation it computes."""
+def rollup(rows: list[list[str]]) -> list[tuple[str, str, str]]:
+    """The status triple (N-Triples terms) of every designation in the rows of STATUS_QUERY
+    (N-Triples terms, "" where unbound, as graph.derive's projection reads them)."""
     statuses: dict[str, set[str]] = defaultdict(set)
     origins: dict[str, set[str]] = defaultdict(set)
     retracted: dict[str, bool] = defaultdict(bool)
-    for row in store.select(STATUS_QUERY):
-        d = row["d"].value
-        statuses[d].add(row["status"].value.rsplit("/", 1)[-1])
-        origins[d].add((row.get("origin") or row["doc"]).value)
-        retracted[d] |= "retracted" in row and row["retracted"].value == "true"
-    out: list[tuple[Node, Node, Node]] = [
-        (RULE, RDF.type, PROV.Plan),
-        (RULE, RDFS.label, Literal("verification rollup, version 1", lang="en")),
-        (RULE, DCTERMS.description, Literal(ROLLUP_DESCRIPTION, lang="en")),
-    ]
+    for d, status, doc, origin, flag in rows:
+        statuses[d].add(status.rsplit("/", 1)[-1].rstrip(">"))
+        origins[d].add(origin or doc)
+        retracted[d] |= flag.startswith('"true"')
+    predicate = f"<{CND.verificationStatus}>"
+    out = []
     for d in sorted(statuses):
         status = rollup_status(statuses[d], origins[d], retracted[d])
-        out.append((URIRef(d), CND.verificationStatus, concept("verification-status", status)))
+        out.append((d, predicate, f"<{concept('verification-status', status)}>"))
     return out
 
 

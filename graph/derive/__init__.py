@@ -21,7 +21,6 @@ from graph.derive.run import Out, Rule, context, run_triples
 from graph.namespaces import DERIVED_GRAPH
 from graph.rollup import ROLLUP_DESCRIPTION, STATUS_QUERY, rollup
 from graph.store import Store
-from graph.terms import to_ox
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
 RULES = [
@@ -51,11 +50,12 @@ def derive(store: Store, as_of: str | None = None) -> bytes:
 
 
 def _derive(store: Store, as_of: str | None) -> bytes:
-    ctx = context(project(store, STATUS_QUERY, verdicts.REPORTED), as_of)
+    projection = project(store, STATUS_QUERY, verdicts.REPORTED)
+    ctx = context(projection, as_of)
     out = Out()
     run_triples(ctx, RULES, out)
-    for s, p, o in rollup(store):
-        out.add(str(to_ox(s)), str(to_ox(p)), str(to_ox(o)))
+    for s, p, o in rollup(projection.extra[STATUS_QUERY]):
+        out.add(s, p, o)
     groups = only.only_in_region(ctx, out)
     firsts = first.first_in_region(ctx, out)
     tallies.tallies(ctx, out)

@@ -76,6 +76,7 @@ class Projection:
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
     digest: str = ""
+    extra: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def id(self, iri: str) -> int:
         """The integer id of an IRI in N-Triples form, minted on first sight."""
@@ -264,6 +265,6 @@ def project(store: Store, *extra: str) -> Projection:
     _places(r, p)
     _batches(r, p)
     for sparql in extra:
-        r.rows(sparql)
+        p.extra[sparql] = r.rows(sparql)
     p.digest = r.digest.hexdigest()
     return p
