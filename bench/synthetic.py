@@ -16,6 +16,7 @@ ID, CND = BASE + "id/", BASE + "def#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 CONTAINED = "<https://schema.org/containedInPlace>"
 PART_OF = "<http://purl.org/dc/terms/isPartOf>"
+SCHEMA_APPEARANCE = "<https://schema.org/appearance>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PROVINCES, PREFECTURES, COUNTIES = 31, 11, 10
 PROGRAMS, BATCHES, ISSUERS = 60, 3, 20
@@ -104,10 +105,22 @@ def designation(n: int, zones: int, rng: random.Random) -> Iterator[str]:
     yield quad(d, cnd("designationType"), iri(f"concept/designation-type/{kind}"), SOURCE)
     yield quad(d, cnd("announcedOn"), day, SOURCE)
     yield quad(d, cnd("designatedBy"), iri(f"org/o{program % ISSUERS}"), SOURCE)
+    yield from claims(n, d, rng)
     if rng.random() < 0.01:
         yield quad(d, cnd("retracted"), f'"true"^^<{XSD}boolean>', SOURCE)
     if rng.random() < 0.02:
         yield quad(d, cnd("validUntil"), f'"{year + 3}-12-31"^^<{XSD}date>', SOURCE)
+
+
+def claims(n: int, d: str, rng: random.Random) -> Iterator[str]:
+    """The claims supporting a designation: one news report, a second one for a few."""
+    for c in range(1 + (rng.random() < 0.1)):
+        claim, status = iri(f"claim/d{n}-{c}"), "confirmed-primary" if c else "unverified"
+        yield quad(d, cnd("supportedBy"), claim, SOURCE)
+        yield quad(
+            claim, cnd("verificationStatus"), iri(f"concept/verification-status/{status}"), SOURCE
+        )
+        yield quad(claim, SCHEMA_APPEARANCE, iri(f"document/news-{n // 20}-{c}"), SOURCE)
 
 
 def reported(n: int, size: int, rng: random.Random) -> Iterator[str]:

@@ -18,9 +18,10 @@ from api.cli import main
 from graph import Store, build
 from graph.build import as_graph
 from graph.derive import derive, project, regions_of
-from graph.namespaces import CND
+from graph.namespaces import CND, DERIVED_GRAPH
 from graph.paths import SEEDS_DIR
 from graph.results import term_text
+from graph.rollup import rollup_status
 from graph.shapes import load_shapes, violations
 from tests.conftest import SEED_TEXT
 
@@ -312,3 +313,35 @@ def test_verdict_without_its_count_violates_the_shapes(built: Store) -> None:
         f"{verdict} <{CND.candidateCount}>: A verdict needs exactly one candidate count: the "
         "designations behind it."
     ]
+
+
+CLAIMS = """SELECT ?d ?status ?doc ?origin ?retracted WHERE {
+  ?d a cnd:Designation ; cnd:supportedBy ?claim .
+  ?claim cnd:verificationStatus ?status ; schema:appearance ?doc .
+  OPTIONAL {
+    ?doc prov:wasQuotedFrom+ ?origin . FILTER NOT EXISTS { ?origin prov:wasQuotedFrom ?up }
+  }
+  OPTIONAL { ?d cnd:retracted ?retracted }
+}"""
+COMPUTED = (
+    """SELECT ?d ?status ?derived WHERE { GRAPH ?derived { ?d cnd:verificationStatus ?status } }"""
+)
+
+
+def test_every_rolled_up_status_follows_rollup_status(built: Store) -> None:
+    statuses: dict[str, set[str]] = {}
+    origins: dict[str, set[str]] = {}
+    retracted: dict[str, bool] = {}
+    for row in built.select(CLAIMS):
+        d = row["d"].value
+        statuses.setdefault(d, set()).add(row["status"].value.rsplit("/", 1)[-1])
+        origins.setdefault(d, set()).add((row.get("origin") or row["doc"]).value)
+        retracted[d] = retracted.get(d, False) or "retracted" in row
+    expected = {d: rollup_status(statuses[d], origins[d], retracted[d]) for d in statuses}
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    computed = {
+        row["d"].value: row["status"].value.rsplit("/", 1)[-1]
+        for row in built.select(COMPUTED, derived=derived)
+    }
+    assert computed == expected
+    assert set(expected.values()) >= {"unverified", "corroborated"}

@@ -277,7 +277,7 @@ def test_designations_page_on(server: str) -> None:
     assert first["items"] + rest["items"] == everything["items"]
 
 
-RUN = ID + "run/derivation-b0fcd8beb9b1-"
+RUN = ID + "run/derivation-bb457b5c3239-"
 
 
 def computed(key: str, kind: str, rule: str) -> dict[str, Any]:

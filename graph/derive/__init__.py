@@ -18,8 +18,9 @@ from graph.derive import codesignation, first, only, tallies, verdicts
 from graph.derive.closure import regions_of
 from graph.derive.projection import Projection, project
 from graph.derive.run import Out, Rule, context, run_triples
+from graph.derive.status import statuses
 from graph.namespaces import DERIVED_GRAPH
-from graph.rollup import ROLLUP_DESCRIPTION, STATUS_QUERY, rollup
+from graph.rollup import ROLLUP_DESCRIPTION
 from graph.store import Store
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
@@ -50,11 +51,11 @@ def derive(store: Store, as_of: str | None = None) -> bytes:
 
 
 def _derive(store: Store, as_of: str | None) -> bytes:
-    projection = project(store, STATUS_QUERY, verdicts.REPORTED)
+    projection = project(store, verdicts.REPORTED)
     ctx = context(projection, as_of)
     out = Out()
     run_triples(ctx, RULES, out)
-    for s, p, o in rollup(projection.extra[STATUS_QUERY]):
+    for s, p, o in statuses(projection):
         out.add(s, p, o)
     groups = only.only_in_region(ctx, out)
     firsts = first.first_in_region(ctx, out)

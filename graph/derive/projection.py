@@ -9,7 +9,6 @@ designation's IRI. Entities become integer ids into one table of IRIs, kept in N
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import is_not, itemgetter
@@ -17,12 +16,10 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-import pyoxigraph as ox
 
-from graph.namespaces import DERIVED_GRAPH
+from graph.derive.reader import Reader
 from graph.store import Store
 
-ROWS = "SELECT ?s ?o WHERE {{ ?s {p} ?o }}"
 DESIGNATIONS = "SELECT ?s WHERE { ?s a cnd:Designation }"
 COLUMNS = {
     "designee": "cnd:designee",
@@ -43,7 +40,9 @@ LEVELS = "cnd:adminLevel"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
 COMPLETE = "complete-official-list"
-LITERAL_END = re.compile(r'"(?:\^\^<[^>]*>|@[-A-Za-z0-9]+)?$', re.MULTILINE)
+CLAIMS = """SELECT ?d ?status ?document WHERE {
+  ?d cnd:supportedBy ?claim .
+  ?claim cnd:verificationStatus ?status ; schema:appearance ?document }"""
 
 
 def start_day(value: str) -> str:
@@ -72,6 +71,11 @@ class Projection:
     until: list[str] = field(default_factory=list)
     retracted: list[bool] = field(default_factory=list)
     issuers: list[tuple[int, int]] = field(default_factory=list)
+    # Each (designation, claim) link: the row, the claim's status and the claim's document.
+    support_row: list[int] = field(default_factory=list)
+    support_status: list[int] = field(default_factory=list)
+    support_document: list[int] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
@@ -127,61 +131,12 @@ class Projection:
         h.update(bytes(map(self.retracted.__getitem__, order)))
         issued = sorted((self.designation[row], issuer) for row, issuer in self.issuers)
         h.update(np.array(issued, dtype=np.int64).tobytes())
+        links = np.array(
+            [self.support_status, self.support_document, self.support_row], dtype=np.int64
+        ).reshape(3, -1)
+        links[2] = np.array(self.designation, dtype=np.int64)[links[2]]
+        h.update(links[:, np.lexsort(links)].tobytes())
         return h.digest()
-
-
-class Reader:
-    """Runs the projection's queries as TSV, feeding every row read into the snapshot digest."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.digest = hashlib.sha256()
-        derived = str(DERIVED_GRAPH)
-        self.graphs = [ox.NamedNode(g) for g in store.named_graphs() if g != derived]
-
-    def rows(self, sparql: str) -> list[list[str]]:
-        """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
-        body = self.body(sparql)
-        return [line.split("\t") for line in body.split("\n")] if body else []
-
-    def body(self, sparql: str) -> str:
-        """The TSV result lines of a SELECT (header excluded), sorted and joined, digested."""
-        result = self.store.query(sparql, default_graph=self.graphs)
-        assert isinstance(result, ox.QuerySolutions)
-        tsv = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
-        header, _, rest = tsv.partition("\n")
-        body = "\n".join(sorted(rest.split("\n")[:-1]))
-        self.digest.update(f"{header}\n{body}\n".encode() if body else f"{header}\n".encode())
-        return body
-
-    def lines(self, sparql: str) -> list[str]:
-        """The sorted TSV lines of a SELECT's results (header excluded), digested."""
-        body = self.body(sparql)
-        return body.split("\n") if body else []
-
-    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
-        """Subjects and objects of every triple with one predicate, as two aligned lists."""
-        return _split_pairs(self.body(ROWS.format(p=predicate)))
-
-    def unsorted_pairs(self, predicate: str, literal: bool = False) -> tuple[list[str], list[str]]:
-        """Like pairs, in the store's order and not digested (for the designation columns,
-        which Projection.fingerprint digests); with `literal`, objects are literals given by
-        their lexical form (no quotes, escapes kept)."""
-        body = self.unsorted(ROWS.format(p=predicate))
-        return _split_pairs(LITERAL_END.sub("", body).replace('\t"', "\t") if literal else body)
-
-    def unsorted(self, sparql: str) -> str:
-        """The TSV result lines of a SELECT (header excluded) as the store gives them."""
-        result = self.store.query(sparql, default_graph=self.graphs)
-        assert isinstance(result, ox.QuerySolutions)
-        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
-        start = tsv.find(b"\n") + 1
-        return str(memoryview(tsv)[start : len(tsv) - 1 if len(tsv) > start else start], "utf-8")
-
-
-def _split_pairs(body: str) -> tuple[list[str], list[str]]:
-    flat = body.replace("\n", "\t").split("\t") if body else []
-    return flat[0::2], flat[1::2]
 
 
 def _ids(p: Projection, terms: list[str]) -> list[int]:
@@ -238,7 +193,22 @@ def _designations(r: Reader, p: Projection) -> None:
     issuers = list(zip(map(at.get, subjects), _ids(p, objects), strict=True))
     placed = map(is_not, map(itemgetter(0), issuers), repeat(None))
     p.issuers = list(dict.fromkeys(compress(issuers, placed)))  # type: ignore[arg-type]
+    _claims(r, p, at)
     r.digest.update(p.fingerprint())
+
+
+def _claims(r: Reader, p: Projection, at: dict[str, int]) -> None:
+    """The claims supporting each designation: their status and the document they appear in
+    (what the verification rollup reads), and which document quotes which."""
+    body = r.unsorted(CLAIMS)
+    flat = body.replace("\n", "\t").split("\t") if body else []
+    rows = list(map(at.get, flat[0::3]))
+    known = list(map(is_not, rows, repeat(None)))
+    p.support_row = list(compress(rows, known))  # type: ignore[arg-type]
+    p.support_status = _ids(p, list(compress(flat[1::3], known)))
+    p.support_document = _ids(p, list(compress(flat[2::3], known)))
+    quoting, quoted = r.pairs("prov:wasQuotedFrom")
+    p.quotes = list(zip(_ids(p, quoting), _ids(p, quoted), strict=True))
 
 
 def _places(r: Reader, p: Projection) -> None:

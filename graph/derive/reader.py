@@ -1,0 +1,69 @@
+"""Reading the store for the projection: single-pattern SELECTs serialised by Oxigraph as TSV
+in one call (no per-term Python objects), split by Python, and digested for the snapshot."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pyoxigraph as ox
+
+from graph.namespaces import DERIVED_GRAPH
+from graph.store import Store
+
+ROWS = "SELECT ?s ?o WHERE {{ ?s {p} ?o }}"
+LITERAL_END = re.compile(r'"(?:\^\^<[^>]*>|@[-A-Za-z0-9]+)?$', re.MULTILINE)
+
+
+class Reader:
+    """Runs the projection's queries as TSV, feeding every row read into the snapshot digest."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.digest = hashlib.sha256()
+        derived = str(DERIVED_GRAPH)
+        self.graphs = [ox.NamedNode(g) for g in store.named_graphs() if g != derived]
+
+    def rows(self, sparql: str) -> list[list[str]]:
+        """The result rows of a SELECT over every graph but the derived one, as N-Triples."""
+        body = self.body(sparql)
+        return [line.split("\t") for line in body.split("\n")] if body else []
+
+    def body(self, sparql: str) -> str:
+        """The TSV result lines of a SELECT (header excluded), sorted and joined, digested."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
+        header, _, rest = tsv.partition("\n")
+        body = "\n".join(sorted(rest.split("\n")[:-1]))
+        self.digest.update(f"{header}\n{body}\n".encode() if body else f"{header}\n".encode())
+        return body
+
+    def lines(self, sparql: str) -> list[str]:
+        """The sorted TSV lines of a SELECT's results (header excluded), digested."""
+        body = self.body(sparql)
+        return body.split("\n") if body else []
+
+    def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
+        """Subjects and objects of every triple with one predicate, as two aligned lists."""
+        return _split_pairs(self.body(ROWS.format(p=predicate)))
+
+    def unsorted_pairs(self, predicate: str, literal: bool = False) -> tuple[list[str], list[str]]:
+        """Like pairs, in the store's order and not digested (for the designation columns,
+        which Projection.fingerprint digests); with `literal`, objects are literals given by
+        their lexical form (no quotes, escapes kept)."""
+        body = self.unsorted(ROWS.format(p=predicate))
+        return _split_pairs(LITERAL_END.sub("", body).replace('\t"', "\t") if literal else body)
+
+    def unsorted(self, sparql: str) -> str:
+        """The TSV result lines of a SELECT (header excluded) as the store gives them."""
+        result = self.store.query(sparql, default_graph=self.graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+        start = tsv.find(b"\n") + 1
+        return str(memoryview(tsv)[start : len(tsv) - 1 if len(tsv) > start else start], "utf-8")
+
+
+def _split_pairs(body: str) -> tuple[list[str], list[str]]:
+    flat = body.replace("\n", "\t").split("\t") if body else []
+    return flat[0::2], flat[1::2]
