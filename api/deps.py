@@ -15,19 +15,19 @@ from graph.views import Page
 T = TypeVar("T")
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The store opened at startup."""
     store: Store = request.app.state.store
     return store
 
 
-def get_index(request: Request) -> LabelIndex:
+async def get_index(request: Request) -> LabelIndex:
     """The label index built from the store at startup."""
     index: LabelIndex = request.app.state.index
     return index
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
@@ -58,7 +58,7 @@ class Paging:
         )
 
 
-def get_paging(
+async def get_paging(
     request: Request,
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Items per page.")] = None,

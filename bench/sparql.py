@@ -1,6 +1,6 @@
 """SPARQL over HTTP on loopback: this server against rdflib-endpoint, on the same data.
 
-    python -m bench.sparql [--designations 100000] [--workdir data/bench]
+    python -m bench.sparql [--designations 100000] [--workdir data/bench] [--only point]
 
 Builds the seeds, adds synthetic designations (bench/generate.py), writes one N-Quads file,
 serves it with `designations serve` and with `rdflib-endpoint serve`, then times four
@@ -156,11 +156,17 @@ def main() -> None:
     parser.add_argument("--designations", type=int, default=100_000)
     parser.add_argument("--workdir", type=Path, default=Path("data/bench"))
     parser.add_argument("--reps", type=int, default=5, help="repetitions of slow workloads")
+    parser.add_argument(
+        "--only", action="append", choices=["point", "join", "aggregate", "label"],
+        help="run only this workload (repeatable); all four by default",
+    )  # fmt: skip
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     nquads = prepare(args.workdir, args.designations)
     print(f"data: {nquads} ({sum(1 for _ in nquads.open('rb'))} quads)", flush=True)
     loads = workloads(args.designations, args.reps)
+    if args.only:
+        loads = {name: make for name, make in loads.items() if name.split()[0] in _only(args.only)}
     counts = {"point lookup": 50, "two-hop join": 20}
     results: dict[str, dict[str, tuple[float, int]]] = {name: {} for name in loads}
     store = load_ours(args.workdir, nquads)
@@ -180,6 +186,12 @@ def main() -> None:
             n = counts.get(name, args.reps)
             results[name]["rdflib"] = timed(base, make(max(n // 5, 3)))
     report(results)
+
+
+def _only(choices: list[str]) -> set[str]:
+    """First words of the workload names the --only choices pick."""
+    first = {"point": "point", "join": "two-hop", "aggregate": "only-in-region", "label": "label"}
+    return {first[c] for c in choices}
 
 
 def report(results: dict[str, dict[str, tuple[float, int]]]) -> None:
