@@ -62,7 +62,7 @@ async def answer(request: Request) -> Response:
         await run_in_threadpool(service.update, op, authorization, endpoint)
         request.app.state.store = Store.open(settings.store)
         return Response(status_code=204)
-    outcome = await run_in_threadpool(service.answer, op, request.headers.get("accept"), endpoint)
+    outcome = await service.answer_async(op, request.headers.get("accept"), endpoint)
     return outcome_response(outcome, settings.max_rows)
 
 
