@@ -27,7 +27,9 @@ from api.settings import Settings
 from graph import Store
 from graph.search import LabelIndex
 
+# /sparql first: a request walks the routes in order, and SPARQL clients send the most.
 ROUTERS = [
+    sparql,
     health,
     search,
     regions,
@@ -35,7 +37,6 @@ ROUTERS = [
     findings,
     examples,
     export,
-    sparql,
     linked_data,
     reconcile,
     reconcile_v1,

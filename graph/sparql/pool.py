@@ -87,8 +87,6 @@ class Worker:
 async def readable(conn: Connection, seconds: float) -> bool:
     """Whether the pipe has something to read (a reply, or the end of a dead worker's pipe)
     within the time; waits in the running event loop."""
-    if conn.poll(0):
-        return True
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[None] = loop.create_future()
 
