@@ -30,17 +30,18 @@ from graph.store import Store
 T = TypeVar("T")
 Table = OrderedDict[Hashable, object]
 DEFAULT_SIZE = 20_000
+SIZES = {"designation-pages": 1_000, "finding-pages": 1_000, "entity-pages": 1_000}
+"""Tables of whole pages (up to 1,001 IRIs each) keep fewer entries."""
 
 _TABLES: WeakKeyDictionary[Store, dict[str, Table]] = WeakKeyDictionary()
 _LOCK = Lock()
 
 
-def remembered(
-    store: Store, table: str, key: Hashable, compute: Callable[[], T], size: int = DEFAULT_SIZE
-) -> T:
+def remembered(store: Store, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """The answer remembered under key in the store's table, else compute() remembered.
 
-    A table keeps its `size` most recently used answers. An exception is not remembered.
+    A table keeps its most recently used answers, DEFAULT_SIZE of them unless SIZES says
+    otherwise. An exception is not remembered.
     """
     with _LOCK:
         memo = _TABLES.setdefault(store, {}).setdefault(table, OrderedDict())
@@ -50,7 +51,7 @@ def remembered(
     value = compute()
     with _LOCK:
         memo[key] = value
-        while len(memo) > size:
+        while len(memo) > SIZES.get(table, DEFAULT_SIZE):
             memo.popitem(last=False)
     return value
 

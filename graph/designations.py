@@ -113,12 +113,19 @@ def designations(
     store: Store, flt: DesignationFilter, offset: int, limit: int
 ) -> list[Designation]:
     """A page of designations matching every filter, in the store's order."""
+    page = remembered(
+        store, "designation-pages", (flt, offset, limit), lambda: _page(store, flt, offset, limit)
+    )
+    return [designation(store, iri) for iri in page]
+
+
+def _page(store: Store, flt: DesignationFilter, offset: int, limit: int) -> list[str]:
     bindings = flt.bindings()
     rows = store.query(designations_query(list(bindings)), bindings)
     assert isinstance(rows, ox.QuerySolutions)
     places = places_within(store, flt.region) if flt.region is not None else None
     matching = (row["d"].value for row in rows if places is None or row["designee"].value in places)
-    return [designation(store, iri) for iri in islice(matching, offset, offset + limit)]
+    return list(islice(matching, offset, offset + limit))
 
 
 def sources(store: Store, subject: str, claims: list[OxTerm]) -> list[Source]:
@@ -211,6 +218,21 @@ def findings(
     **filters: ox.NamedNode | None,
 ) -> list[Finding]:
     """A page of findings in the store's order, by kind, basis, designation and region."""
+    key = (offset, limit, kind, basis, tuple(sorted(filters.items(), key=lambda kv: kv[0])))
+    page = remembered(
+        store, "finding-pages", key, lambda: _findings(store, offset, limit, kind, basis, filters)
+    )
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in page]
+
+
+def _findings(
+    store: Store,
+    offset: int,
+    limit: int,
+    kind: str | None,
+    basis: str | None,
+    filters: dict[str, ox.NamedNode | None],
+) -> list[tuple[str, str]]:
     bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
     body = [FINDING_CLAUSES[n] for n in bindings]
     if kind is not None:
@@ -223,8 +245,7 @@ def findings(
     query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ {head} ?f a ?type . {where} }}"
     rows = store.query(query, bindings)
     assert isinstance(rows, ox.QuerySolutions)
-    picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
-    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in picked]
+    return [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
 
 
 def finding(store: Store, iri: str, kind: str) -> Finding:

@@ -152,6 +152,12 @@ def entities(
 ) -> list[Entity]:
     """A page of entities of a kind in the store's order (the same for the same data; no
     sort, so a page streams); regions may be filtered by level."""
+    key = (kind, offset, limit, level)
+    page = remembered(store, "entity-pages", key, lambda: _page(store, kind, offset, limit, level))
+    return [entity(store, iri, kind) for iri in page]
+
+
+def _page(store: Store, kind: str, offset: int, limit: int, level: str | None) -> list[str]:
     type_ = ox.NamedNode(TYPE_OF_KIND[kind])
     if level is None:
         rows = store.query(KIND_QUERY, {"type": type_})
@@ -159,8 +165,7 @@ def entities(
         level_iri = ox.NamedNode(concept("admin-level", level))
         rows = store.query(REGION_KIND_QUERY, {"type": type_, "level": level_iri})
     assert isinstance(rows, ox.QuerySolutions)
-    page = islice(_subjects(rows), offset, offset + limit)
-    return [entity(store, iri, kind) for iri in page]
+    return list(islice(_subjects(rows), offset, offset + limit))
 
 
 def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:
