@@ -29,7 +29,10 @@ from api.settings import Settings
 from graph import Store
 from graph.search import label_index
 
+# /sparql first: a request walks the routes in order, and SPARQL clients send the most.
 ROUTERS = [
+    sparql,
+    graph_store,
     health,
     search,
     regions,
@@ -37,8 +40,6 @@ ROUTERS = [
     findings,
     examples,
     export,
-    sparql,
-    graph_store,
     linked_data,
     reconcile,
     reconcile_v1,

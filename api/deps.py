@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex, label_index
+from graph.search import LabelIndex, built_index, label_index
 from graph.views import Page
 
 T = TypeVar("T")
@@ -26,18 +27,21 @@ def refresh(app: FastAPI) -> None:
     app.state.store = Store.open(app.state.settings.store)
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The store as of the last write (or startup)."""
     store: Store = request.app.state.store
     return store
 
 
-def get_index(request: Request) -> LabelIndex:
-    """The label index of the store as of the last write (or startup), built on first use."""
-    return label_index(get_store(request))
+async def get_index(request: Request) -> LabelIndex:
+    """The label index of the store as of the last write (or startup), built on first use in
+    a worker thread, so that other requests go on meanwhile."""
+    store = await get_store(request)
+    index = built_index(store)
+    return index if index is not None else await run_in_threadpool(label_index, store)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
@@ -68,7 +72,7 @@ class Paging:
         )
 
 
-def get_paging(
+async def get_paging(
     request: Request,
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Items per page.")] = None,

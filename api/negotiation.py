@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
 def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
     """The offered media type the Accept header prefers; the first offer when there is no
     header (or an empty one); None when nothing offered is acceptable."""
+    return _negotiate(accept, tuple(offered))
+
+
+@lru_cache(maxsize=512)  # clients send the same few Accept headers again and again
+def _negotiate(accept: str | None, offered: tuple[str, ...]) -> str | None:
     if not offered:
         return None
     if accept is None or not accept.strip():

@@ -1,10 +1,12 @@
 """SPARQL over HTTP on loopback: this server against rdflib-endpoint, on the same data.
 
-    python -m bench.sparql [--designations 100000] [--workdir data/bench]
+    python -m bench.sparql [--designations 100000] [--workdir data/bench] [--only point]
 
 Builds the seeds, adds synthetic designations (bench/generate.py), writes one N-Quads file,
-serves it with `designations serve` and with `rdflib-endpoint serve`, then times four
-queries on both and prints medians and ratios. Needs the `bench` extra (rdflib-endpoint).
+serves it with `designations serve` (on disk and in memory) and with `rdflib-endpoint serve`,
+all three at once, then times four queries, each request going to every server in turn so
+that they share whatever else loads the machine, and prints medians and ratios. Needs the
+`bench` extra (rdflib-endpoint).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -44,6 +46,7 @@ GUANGDONG = entity("adm/440000")
 WORKERS = 2
 WARM_UP = 2 * WORKERS
 OURS = {"ours (disk)": {}, "ours (memory)": {"DESIGNATIONS_IN_MEMORY": "true"}}
+ALL_REPS_ON_RDFLIB = {"point lookup"}  # quick enough there for as many samples as ours
 
 
 def prepare(workdir: Path, designations: int) -> Path:
@@ -114,18 +117,45 @@ def ask(client: httpx.Client, base: str, query: str) -> int:
     return len(body["results"]["bindings"]) if "results" in body else 1
 
 
-def timed(base: str, queries: list[str]) -> tuple[float, int]:
-    """Median seconds over the queries (one request each) and the rows of the first."""
-    times, rows = [], -1
-    client = httpx.Client()
-    for _ in range(WARM_UP):  # open the connection; let every worker open its snapshot
-        ask(client, base, "ASK {}")
-    for query in queries:
-        start = time.perf_counter()
-        n = ask(client, base, query)
-        times.append(time.perf_counter() - start)
-        rows = n if rows < 0 else rows
-    return statistics.median(times), rows
+def side_by_side(
+    bases: dict[str, str], queries: list[str], counts: dict[str, int]
+) -> dict[str, tuple[float, int]]:
+    """Median seconds per server and the rows of its first answer; query i goes to every
+    server in turn (to each only while i < its count), so that they share the machine's load."""
+    times: dict[str, list[float]] = {label: [] for label in bases}
+    rows: dict[str, int] = {}
+    clients = {label: httpx.Client() for label in bases}
+    for label, base in bases.items():
+        for _ in range(WARM_UP):  # open the connection; let every worker open its snapshot
+            ask(clients[label], base, "ASK {}")
+    for i, query in enumerate(queries):
+        for label, base in bases.items():
+            if i >= counts[label]:
+                continue
+            start = time.perf_counter()
+            n = ask(clients[label], base, query)
+            times[label].append(time.perf_counter() - start)
+            rows.setdefault(label, n)
+    for client in clients.values():
+        client.close()
+    return {label: (statistics.median(times[label]), rows[label]) for label in bases}
+
+
+def ours(store: Path, extra: dict[str, str]) -> AbstractContextManager[str]:
+    """This server over the store, with the bench's limits and extra settings."""
+    env = {"DESIGNATIONS_QUERY_TIMEOUT": "1800", "DESIGNATIONS_MAX_ROWS": "1000000", **extra}
+    env["DESIGNATIONS_WORKERS"] = str(WORKERS)
+    port = free_port()
+    command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
+    return serving(command, port, "/sparql", env)
+
+
+def rdflib_endpoint(nquads: Path) -> AbstractContextManager[str]:
+    """rdflib-endpoint over the same N-Quads file."""
+    port = free_port()
+    program = str(Path(sys.executable).with_name("rdflib-endpoint"))
+    command = [program, "serve", str(nquads), "--host", "127.0.0.1", "--port", str(port)]
+    return serving(command, port, "/", {})
 
 
 def workloads(designations: int, reps: int) -> dict[str, Callable[[int], list[str]]]:
@@ -151,35 +181,40 @@ def workloads(designations: int, reps: int) -> dict[str, Callable[[int], list[st
 
 
 def main() -> None:
-    """Prepare the data, run both servers in turn, print the comparison."""
+    """Prepare the data, start the servers, print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--designations", type=int, default=100_000)
     parser.add_argument("--workdir", type=Path, default=Path("data/bench"))
     parser.add_argument("--reps", type=int, default=5, help="repetitions of slow workloads")
+    parser.add_argument(
+        "--only", action="append", choices=["point", "join", "aggregate", "label"],
+        help="run only this workload (repeatable); all four by default",
+    )  # fmt: skip
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     nquads = prepare(args.workdir, args.designations)
     print(f"data: {nquads} ({sum(1 for _ in nquads.open('rb'))} quads)", flush=True)
     loads = workloads(args.designations, args.reps)
+    if args.only:
+        loads = {name: make for name, make in loads.items() if name.split()[0] in _only(args.only)}
     counts = {"point lookup": 50, "two-hop join": 20}
-    results: dict[str, dict[str, tuple[float, int]]] = {name: {} for name in loads}
+    results: dict[str, dict[str, tuple[float, int]]] = {}
     store = load_ours(args.workdir, nquads)
-    for label, extra in OURS.items():
-        env = {"DESIGNATIONS_QUERY_TIMEOUT": "1800", "DESIGNATIONS_MAX_ROWS": "1000000", **extra}
-        env["DESIGNATIONS_WORKERS"] = str(WORKERS)
-        port = free_port()
-        command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
-        with serving(command, port, "/sparql", env) as base:
-            for name, make in loads.items():
-                results[name][label] = timed(base, make(counts.get(name, args.reps)))
-    port = free_port()
-    command = ["rdflib-endpoint", "serve", str(nquads), "--host", "127.0.0.1", "--port", str(port)]
-    command[0] = str(Path(sys.executable).with_name("rdflib-endpoint"))
-    with serving(command, port, "/", {}) as base:
+    with ExitStack() as servers:
+        bases = {label: servers.enter_context(ours(store, extra)) for label, extra in OURS.items()}
+        bases["rdflib"] = servers.enter_context(rdflib_endpoint(nquads))
         for name, make in loads.items():
             n = counts.get(name, args.reps)
-            results[name]["rdflib"] = timed(base, make(max(n // 5, 3)))
+            fewer = n if name in ALL_REPS_ON_RDFLIB else max(n // 5, 3)
+            each = {label: fewer if label == "rdflib" else n for label in bases}
+            results[name] = side_by_side(bases, make(n), each)
     report(results)
+
+
+def _only(choices: list[str]) -> set[str]:
+    """First words of the workload names the --only choices pick."""
+    first = {"point": "point", "join": "two-hop", "aggregate": "only-in-region", "label": "label"}
+    return {first[c] for c in choices}
 
 
 def report(results: dict[str, dict[str, tuple[float, int]]]) -> None:

@@ -11,19 +11,22 @@ property path, which would otherwise walk every designation's ancestors).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from itertools import islice
-from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
 from rdflib.namespace import PROV
 
+from graph.cache import remembered
 from graph.errors import NotFound
 from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
 from graph.namespaces import CND
 from graph.store import Store
 from graph.terms import OxTerm
 from graph.views import Designation, Evidence, Finding, Source
+
+Row = dict[str, OxTerm]
 
 CLAUSES: dict[str, str] = {
     "program": "?d cnd:underProgram ?program .",
@@ -38,15 +41,18 @@ DATE_CLAUSE = """
 OPTIONAL { ?d cnd:announcedOn ?a } OPTIONAL { ?d cnd:decisionDate ?dd }
 OPTIONAL { ?d cnd:validFrom ?vf } BIND(STR(COALESCE(?a, ?dd, ?vf)) AS ?date)
 """
+# Without DISTINCT and ORDER BY (done in Python, see _in_order): on disk they cost more than
+# the query itself.
 SOURCE_QUERY = """
-SELECT DISTINCT ?claim ?doc ?status ?quote ?start ?end WHERE {
+SELECT ?subject ?claim ?doc ?status ?quote ?start ?end WHERE {
+  ?subject cnd:supportedBy ?claim .
   ?claim schema:appearance ?doc .
   OPTIONAL { ?claim cnd:verificationStatus ?status }
   OPTIONAL {
     ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
     OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
   }
-} ORDER BY ?doc ?start ?quote
+}
 """
 FINDING_TYPES = {
     "only-in-region": CND.OnlyInRegionFinding,
@@ -94,57 +100,85 @@ def designations_query(names: list[str]) -> str:
     return f"{head}\n  ?d cnd:designee ?designee .\n  {where}\n}}"
 
 
-# Places inside each region asked for, per store instance: a store is opened read-only for
-# serving, so the administrative tree cannot change under it.
-_PLACES: WeakKeyDictionary[Store, dict[str, frozenset[str]]] = WeakKeyDictionary()
-
-
 def places_within(store: Store, region: ox.NamedNode) -> frozenset[str]:
     """The region and every place inside it, at any depth."""
-    cache = _PLACES.setdefault(store, {})
-    if region.value not in cache:
-        rows = store.select(PLACES_QUERY, region=region)
-        cache[region.value] = frozenset(row["place"].value for row in rows)
-    return cache[region.value]
+    return remembered(store, "places", region.value, lambda: _places_within(store, region))
+
+
+def _places_within(store: Store, region: ox.NamedNode) -> frozenset[str]:
+    return frozenset(row["place"].value for row in store.select(PLACES_QUERY, region=region))
 
 
 def designations(
     store: Store, flt: DesignationFilter, offset: int, limit: int
 ) -> list[Designation]:
     """A page of designations matching every filter, in the store's order."""
+    page = remembered(
+        store, "designation-pages", (flt, offset, limit), lambda: _page(store, flt, offset, limit)
+    )
+    return [designation(store, iri) for iri in page]
+
+
+def _page(store: Store, flt: DesignationFilter, offset: int, limit: int) -> list[str]:
     bindings = flt.bindings()
     rows = store.query(designations_query(list(bindings)), bindings)
     assert isinstance(rows, ox.QuerySolutions)
     places = places_within(store, flt.region) if flt.region is not None else None
     matching = (row["d"].value for row in rows if places is None or row["designee"].value in places)
-    return [designation(store, iri) for iri in islice(matching, offset, offset + limit)]
+    return list(islice(matching, offset, offset + limit))
 
 
-def sources(store: Store, claims: list[ox.NamedNode | ox.BlankNode | ox.Literal]) -> list[Source]:
-    """The claims, each with its document, status and evidence quotes (one query a claim)."""
-    out = []
-    for claim in claims:
-        rows = store.select(SOURCE_QUERY, claim=ox.NamedNode(claim.value))
-        if not rows:
-            continue
-        document = ref(store, rows[0]["doc"])
-        assert document is not None
-        evidence = [
-            Evidence(
-                quote=r["quote"].value,
-                start=int(r["start"].value) if "start" in r else None,
-                end=int(r["end"].value) if "end" in r else None,
-            )
-            for r in rows
-            if "quote" in r
-        ]
-        status = slug(rows[0].get("status"))
-        out.append(Source(claim=claim.value, document=document, status=status, evidence=evidence))
-    return out
+def sources(store: Store, subject: str, claims: list[OxTerm]) -> list[Source]:
+    """The subject's claims, each with its document, status and evidence quotes, in the order
+    given (one query for them all); a claim that names no document is left out."""
+    if not claims:
+        return []
+    rows_of: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in _in_order(store.select(SOURCE_QUERY, subject=ox.NamedNode(subject))):
+        rows_of[row["claim"].value].append(row)
+    return [_source(store, c.value, rows_of[c.value]) for c in claims if rows_of.get(c.value)]
+
+
+def _in_order(rows: list[Row]) -> list[Row]:
+    """Distinct rows by document, then start offset, then quote (unbound first, as SPARQL's
+    ORDER BY ?doc ?start ?quote would have them)."""
+    distinct = {tuple(sorted(row.items())): row for row in rows}
+    return sorted(distinct.values(), key=_evidence_key)
+
+
+def _evidence_key(row: Row) -> tuple[str, bool, int, bool, str]:
+    start, quote = row.get("start"), row.get("quote")
+    return (
+        row["doc"].value,
+        start is not None,
+        int(start.value) if start is not None else 0,
+        quote is not None,
+        quote.value if quote is not None else "",
+    )
+
+
+def _source(store: Store, claim: str, rows: list[Row]) -> Source:
+    document = ref(store, rows[0]["doc"])
+    assert document is not None
+    evidence = [
+        Evidence(
+            quote=r["quote"].value,
+            start=int(r["start"].value) if "start" in r else None,
+            end=int(r["end"].value) if "end" in r else None,
+        )
+        for r in rows
+        if "quote" in r
+    ]
+    status = slug(rows[0].get("status"))
+    return Source(claim=claim, document=document, status=status, evidence=evidence)
 
 
 def designation(store: Store, iri: str) -> Designation:
     """One designation with its parties, dates and sources; NotFound when there is none."""
+    return remembered(store, "designation", iri, lambda: _designation(store, iri))
+
+
+def _designation(store: Store, iri: str) -> Designation:
     props = properties(store, iri)
     designee, program = (
         ref(store, first(props, str(CND.designee))),
@@ -166,7 +200,7 @@ def designation(store: Store, iri: str) -> Designation:
         decided=_value(props, CND.decisionDate),
         valid_from=_value(props, CND.validFrom),
         valid_until=_value(props, CND.validUntil),
-        sources=sources(store, props.get(str(CND.supportedBy), [])),
+        sources=sources(store, iri, props.get(str(CND.supportedBy), [])),
     )
 
 
@@ -184,6 +218,21 @@ def findings(
     **filters: ox.NamedNode | None,
 ) -> list[Finding]:
     """A page of findings in the store's order, by kind, basis, designation and region."""
+    key = (offset, limit, kind, basis, tuple(sorted(filters.items(), key=lambda kv: kv[0])))
+    page = remembered(
+        store, "finding-pages", key, lambda: _findings(store, offset, limit, kind, basis, filters)
+    )
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in page]
+
+
+def _findings(
+    store: Store,
+    offset: int,
+    limit: int,
+    kind: str | None,
+    basis: str | None,
+    filters: dict[str, ox.NamedNode | None],
+) -> list[tuple[str, str]]:
     bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
     body = [FINDING_CLAUSES[n] for n in bindings]
     if kind is not None:
@@ -196,12 +245,15 @@ def findings(
     query = f"SELECT DISTINCT ?f ?type {projection} WHERE {{ {head} ?f a ?type . {where} }}"
     rows = store.query(query, bindings)
     assert isinstance(rows, ox.QuerySolutions)
-    picked = [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
-    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in picked]
+    return [(r["f"].value, r["type"].value) for r in islice(rows, offset, offset + limit)]
 
 
 def finding(store: Store, iri: str, kind: str) -> Finding:
     """One finding with what it is about and the claims that support it."""
+    return remembered(store, "finding", (iri, kind), lambda: _finding(store, iri, kind))
+
+
+def _finding(store: Store, iri: str, kind: str) -> Finding:
     props = properties(store, iri)
     claims = props.get(str(CND.supportedBy), [])
     count = first(props, str(CND.candidateCount))
@@ -221,7 +273,7 @@ def finding(store: Store, iri: str, kind: str) -> Finding:
         judges=ref(store, judged),
         compared_with=ref(store, first(props, str(CND.computedFinding))),
         generated_by=_value(props, PROV.wasGeneratedBy),
-        sources=sources(store, claims),
+        sources=sources(store, iri, claims),
     )
 
 

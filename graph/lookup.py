@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import islice
-from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS
 
+from graph.cache import remembered
 from graph.errors import NotFound
 from graph.namespaces import CND, ID, ORG, SCHEMA, concept
 from graph.search import KIND_OF_TYPE
@@ -48,7 +48,8 @@ def slug(term: OxTerm | None) -> str | None:
 def properties(store: Store, iri: str) -> Properties:
     """Every property of a subject, in any graph, as lists of objects in a stable order."""
     out: Properties = defaultdict(list)
-    rows = store.select(PROPERTIES_QUERY, s=ox.NamedNode(iri))
+    rows = store.query(PROPERTIES_QUERY, {"s": ox.NamedNode(iri)})
+    assert isinstance(rows, ox.QuerySolutions)
     for p, o in sorted({(row["p"].value, row["o"]) for row in rows}, key=_order):
         out[p].append(o)
     return dict(out)
@@ -64,18 +65,14 @@ def first(props: Properties, predicate: str) -> OxTerm | None:
     return values[0] if values else None
 
 
-# Labels per store instance. A store is opened read-only for serving, so its labels cannot
-# change under it; the entries go when the store does.
-_LABELS: WeakKeyDictionary[Store, dict[str, str | None]] = WeakKeyDictionary()
-
-
 def label(store: Store, iri: str) -> str | None:
     """An entity's English label, else Chinese, else a document's title, else None."""
-    cache = _LABELS.setdefault(store, {})
-    if iri not in cache:
-        rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
-        cache[iri] = rows[0]["l"].value if rows else None
-    return cache[iri]
+    return remembered(store, "label", iri, lambda: _label(store, iri))
+
+
+def _label(store: Store, iri: str) -> str | None:
+    rows = store.select(LABEL_QUERY, s=ox.NamedNode(iri))
+    return rows[0]["l"].value if rows else None
 
 
 def ref(store: Store, term: OxTerm | None) -> Ref | None:
@@ -115,6 +112,10 @@ def labels(props: Properties) -> Labels:
 
 def entity(store: Store, iri: str, kind: str | None = None) -> Entity:
     """One zone, organisation, program, region or cluster; NotFound when it is none of them."""
+    return remembered(store, "entity", (iri, kind), lambda: _entity(store, iri, kind))
+
+
+def _entity(store: Store, iri: str, kind: str | None) -> Entity:
     props = properties(store, iri)
     kind = kind or kind_in(props.get(RDF_TYPE, []))
     if kind is None:
@@ -151,6 +152,12 @@ def entities(
 ) -> list[Entity]:
     """A page of entities of a kind in the store's order (the same for the same data; no
     sort, so a page streams); regions may be filtered by level."""
+    key = (kind, offset, limit, level)
+    page = remembered(store, "entity-pages", key, lambda: _page(store, kind, offset, limit, level))
+    return [entity(store, iri, kind) for iri in page]
+
+
+def _page(store: Store, kind: str, offset: int, limit: int, level: str | None) -> list[str]:
     type_ = ox.NamedNode(TYPE_OF_KIND[kind])
     if level is None:
         rows = store.query(KIND_QUERY, {"type": type_})
@@ -158,8 +165,7 @@ def entities(
         level_iri = ox.NamedNode(concept("admin-level", level))
         rows = store.query(REGION_KIND_QUERY, {"type": type_, "level": level_iri})
     assert isinstance(rows, ox.QuerySolutions)
-    page = islice(_subjects(rows), offset, offset + limit)
-    return [entity(store, iri, kind) for iri in page]
+    return list(islice(_subjects(rows), offset, offset + limit))
 
 
 def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:

@@ -180,6 +180,11 @@ _INDEXES: WeakKeyDictionary[Store, LabelIndex] = WeakKeyDictionary()
 _BUILDING = threading.Lock()
 
 
+def built_index(store: Store) -> LabelIndex | None:
+    """The label index of a store instance if it has been built already."""
+    return _INDEXES.get(store)
+
+
 def label_index(store: Store) -> LabelIndex:
     """The label index of a store instance, built the first time it is asked for."""
     with _BUILDING:

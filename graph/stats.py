@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from graph.cache import remembered
 from graph.namespaces import CND, ORG, concept
 from graph.store import Store
 
@@ -30,6 +31,11 @@ def _count(store: Store, sparql: str, **bindings: ox.NamedNode) -> int:
     rows = store.select(sparql, **bindings)
     value = rows[0]["n"] if rows else None
     return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
+def quad_count(store: Store) -> int:
+    """The number of quads in the store, counted once per store (counting reads them all)."""
+    return remembered(store, "quads", None, lambda: len(store))
 
 
 def stats(store: Store) -> dict[str, int]:

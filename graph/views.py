@@ -1,15 +1,25 @@
-"""What lookups return: plain pydantic views of entities, designations and findings."""
+"""What lookups return: plain pydantic views of entities, designations and findings.
+
+Views are frozen: lookups remember them per store (graph/cache.py) and hand the same object
+to every caller.
+"""
 
 from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
 
-class Ref(BaseModel):
+class View(BaseModel):
+    """A value that lookups share between callers: it cannot be changed once made."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class Ref(View):
     """A link to another entity: its IRI, its id (the IRI's path after id/) and a label."""
 
     iri: str
@@ -17,7 +27,7 @@ class Ref(BaseModel):
     label: str | None = Field(None, description="English label, else Chinese, else none.")
 
 
-class Labels(BaseModel):
+class Labels(View):
     """An entity's preferred labels per language and its alternative labels."""
 
     zh: str | None = None
@@ -26,7 +36,7 @@ class Labels(BaseModel):
     alt: list[str] = []
 
 
-class Entity(BaseModel):
+class Entity(View):
     """A zone, organisation, program, region or cluster."""
 
     iri: str
@@ -40,7 +50,7 @@ class Entity(BaseModel):
     issuers: list[Ref] = Field([], description="Issuing organisations of a program.")
 
 
-class Evidence(BaseModel):
+class Evidence(View):
     """A verbatim quote from a source document, with its character offsets when known."""
 
     quote: str
@@ -48,7 +58,7 @@ class Evidence(BaseModel):
     end: int | None = None
 
 
-class Source(BaseModel):
+class Source(View):
     """A claim supporting a designation or finding, the document it appears in and its quotes."""
 
     claim: str
@@ -57,7 +67,7 @@ class Source(BaseModel):
     evidence: list[Evidence] = []
 
 
-class Designation(BaseModel):
+class Designation(View):
     """Who designated whom, under which program, when, and on what evidence."""
 
     iri: str
@@ -76,7 +86,7 @@ class Designation(BaseModel):
     sources: list[Source] = []
 
 
-class Finding(BaseModel):
+class Finding(View):
     """A reported or computed finding: only-in-region, first-in-region or a claim verdict."""
 
     iri: str

@@ -66,7 +66,7 @@ async def answer(request: Request) -> Response:
         authorization = request.headers.get("authorization")
         await run_in_threadpool(service.update, op, authorization, endpoint)
         return Response(status_code=204)
-    outcome = await run_in_threadpool(service.answer, op, request.headers.get("accept"), endpoint)
+    outcome = await service.answer_async(op, request.headers.get("accept"), endpoint)
     return outcome_response(outcome, settings.max_rows)
 
 

@@ -1,8 +1,8 @@
 """The endpoint's engine for one app: the worker pool, the settings, and cached VoID counts.
 
-Every method blocks (it waits on a worker), so routes call them in a thread. Every write (a
-SPARQL update or a Graph Store write) goes through `write`, which calls back `on_write` so
-that the app reopens its own view of the store.
+Every method but `answer_async` blocks (it waits on a worker), so routes call them in a
+thread. Every write (a SPARQL update or a Graph Store write) goes through `write`, which calls
+back `on_write` so that the app reopens its own view of the store.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import hmac
 import math
 import threading
 from collections.abc import Callable
+
+from starlette.concurrency import run_in_threadpool
 
 from api.negotiation import negotiate
 from api.settings import Settings
@@ -65,15 +67,26 @@ class SparqlService:
 
     def answer(self, op: Operation, accept: str | None, endpoint: str) -> Outcome:
         """Run a query or read a graph, serialised in the format the client accepts."""
-        solutions, graphs = negotiate(accept, SOLUTION_TYPES), negotiate(accept, GRAPH_TYPES)
         if op.kind == "description":
-            return self.description(graphs, endpoint)
+            return self.description(negotiate(accept, GRAPH_TYPES), endpoint)
+        return self.pool.run(self.job(op, accept, endpoint), self.seconds(op))
+
+    async def answer_async(self, op: Operation, accept: str | None, endpoint: str) -> Outcome:
+        """answer() from the event loop: a query waits on its worker in the loop, with no
+        thread of its own (the service description still takes a thread)."""
+        if op.kind == "description":
+            return await run_in_threadpool(self.answer, op, accept, endpoint)
+        return await self.pool.answer(self.job(op, accept, endpoint), self.seconds(op))
+
+    def job(self, op: Operation, accept: str | None, endpoint: str) -> Job:
+        """The worker's job for a query or graph read, in the format the client accepts."""
+        solutions, graphs = negotiate(accept, SOLUTION_TYPES), negotiate(accept, GRAPH_TYPES)
         if op.kind == "graph":
             solutions = None
         if solutions is None and graphs is None:
             raise NotAcceptable(f"no acceptable format; this endpoint offers {self.offered()}")
         self._check(op.text)
-        job = Job(
+        return Job(
             "graph" if op.kind == "graph" else "query",
             op.text,
             graph=op.graph,
@@ -83,7 +96,6 @@ class SparqlService:
             graph_media=graphs,
             max_rows=self.settings.max_rows,
         )
-        return self.pool.run(job, self.seconds(op))
 
     def update(self, op: Operation, authorization: str | None, endpoint: str) -> None:
         """Apply an update for a client bearing the update token."""

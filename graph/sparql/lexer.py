@@ -68,7 +68,16 @@ def keywords(text: str) -> Iterator[Token]:
                 depth += 1
 
 
+def mentions(text: str, *names: str) -> bool:
+    """Whether any of the words occurs anywhere in the text, in any case: a cheap test that
+    lets most texts skip the lexer (a keyword is always such an occurrence)."""
+    upper = text.upper()
+    return any(n.upper() in upper for n in names)
+
+
 def has_keyword(text: str, *names: str) -> bool:
     """Whether any of the keywords occurs in the text as a keyword."""
+    if not mentions(text, *names):
+        return False
     wanted = {n.upper() for n in names}
     return any(t.upper in wanted for t in keywords(text))

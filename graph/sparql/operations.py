@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from graph.errors import Forbidden, ProtocolError
 from graph.sparql.jobs import Dataset
-from graph.sparql.lexer import Token, has_keyword, keywords
+from graph.sparql.lexer import Token, has_keyword, keywords, mentions
 
 REMOTE_KEYWORDS = ("SERVICE", "LOAD")
 
 
 def refuse_remote(text: str) -> None:
     """Raise Forbidden when the text uses SERVICE or LOAD."""
+    if not mentions(text, *REMOTE_KEYWORDS):
+        return
     for token in keywords(text):
         if token.upper in REMOTE_KEYWORDS:
             raise Forbidden(

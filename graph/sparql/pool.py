@@ -1,15 +1,18 @@
 """A pool of query worker processes with time limits that hold.
 
 Each job goes to an idle worker; the caller's thread waits on the worker's pipe until the
-deadline. A worker that runs over is killed (SIGKILL frees its CPU at once) and replaced by a
-fresh one, and the caller gets QueryTimeout. A write (a SPARQL update or a Graph Store write)
+deadline (or, with `answer`, the caller's event loop does, so that a request costs no thread
+hand-offs). A worker that runs over is killed (SIGKILL frees its CPU at once) and replaced by
+a fresh one, and the caller gets QueryTimeout. A write (a SPARQL update or a Graph Store write)
 takes every worker first, so no query reads while the store is open for writing, and bumps the
 generation so that workers reopen their read-only snapshot.
 """
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing as mp
+import os
 import queue
 import threading
 from dataclasses import replace
@@ -59,6 +62,14 @@ class Worker:
         reply: Outcome | Failure = self.conn.recv()
         return reply
 
+    async def ask_async(self, job: Job, seconds: float) -> Outcome | Failure | None:
+        """ask() for an event loop: the loop watches the pipe instead of a blocked thread."""
+        self.conn.send(job)
+        if not await readable(self.conn, seconds):
+            return None
+        reply: Outcome | Failure = self.conn.recv()
+        return reply
+
     def kill(self) -> None:
         """Stop the process at once and reap it."""
         self.process.kill()
@@ -71,6 +82,28 @@ class Worker:
         self.process.join(2)
         if self.process.is_alive():
             self.kill()
+
+
+async def readable(conn: Connection, seconds: float) -> bool:
+    """Whether the pipe has something to read (a reply, or the end of a dead worker's pipe)
+    within the time; waits in the running event loop."""
+    loop = asyncio.get_running_loop()
+    ready: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    fd = conn.fileno()
+    loop.add_reader(fd, wake)
+    try:
+        await asyncio.wait_for(ready, max(seconds, 0.0))
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(fd)
+        os.set_blocking(fd, True)  # uvloop made it non-blocking; recv() reads whole messages
+    return True
 
 
 def raise_failure(failure: Failure) -> None:
@@ -119,6 +152,25 @@ class WorkerPool:
         finally:
             self._idle.put(held[0])
 
+    async def answer(self, job: Job, seconds: float) -> Outcome:
+        """run() from an event loop, waiting on the worker's pipe in the loop itself."""
+        deadline = monotonic() + seconds
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            worker = await asyncio.to_thread(self._take, deadline)
+        held = [worker]
+        try:
+            return await self._exchange_async(
+                held, replace(job, generation=self.generation), deadline
+            )
+        except errors.QueryTimeout:
+            raise errors.QueryTimeout(
+                f"the query ran past its time limit of {seconds:g} s and was stopped"
+            ) from None
+        finally:
+            self._idle.put(held[0])
+
     def update(self, job: Job, seconds: float) -> Outcome:
         """Do a write job with every worker held, then let workers reopen the store."""
         deadline = monotonic() + seconds
@@ -159,12 +211,33 @@ class WorkerPool:
             raise errors.ServiceBusy("a query worker stopped under the job; try again") from None
         if reply is None:
             held[i] = self._replace(held[i])
-            raise errors.QueryTimeout(f"the {job.kind} ran past its time limit and was stopped")
-        if isinstance(reply, Failure):
-            raise_failure(reply)
-        assert isinstance(reply, Outcome)
-        return reply
+        return _outcome(reply, job)
+
+    async def _exchange_async(self, held: list[Worker], job: Job, deadline: float) -> Outcome:
+        """_exchange for held[0] in an event loop; a worker left with a job in flight (the
+        wait was cancelled, it died or it ran over) is replaced."""
+        reply: Outcome | Failure | None = None
+        try:
+            reply = await held[0].ask_async(job, deadline - monotonic())
+        except (EOFError, OSError):
+            raise errors.ServiceBusy("a query worker stopped under the job; try again") from None
+        finally:
+            if reply is None:  # rare, and quick: kill, then fork from the fork server
+                held[0] = self._replace(held[0])
+        return _outcome(reply, job)
 
     def _replace(self, worker: Worker) -> Worker:
+        """A fresh worker in place of one that is killed."""
         worker.kill()
         return Worker(self._ctx, self.path, self.in_memory)
+
+
+def _outcome(reply: Outcome | Failure | None, job: Job) -> Outcome:
+    """The outcome of a reply; QueryTimeout when there was none, the library error of a
+    Failure."""
+    if reply is None:
+        raise errors.QueryTimeout(f"the {job.kind} ran past its time limit and was stopped")
+    if isinstance(reply, Failure):
+        raise_failure(reply)
+    assert isinstance(reply, Outcome)
+    return reply
