@@ -1,5 +1,6 @@
 """Generate a synthetic designation graph as N-Quads: divisions, zones, programs with batches,
-issuers, designations and a few reported only-in-region findings. Deterministic per seed.
+issuers, designations (each with a type and one or two supporting claims, as in the real
+graph) and a few reported only-in-region findings. Deterministic per seed.
 
     python -m bench.synthetic 100000 /tmp/synthetic-100k.nq
 """
