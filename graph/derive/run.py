@@ -60,22 +60,33 @@ class Rule:
 
 
 class Out:
-    """The derived triples being written, as N-Triples lines."""
+    """The derived triples being written, as N-Triples lines, encoded a chunk at a time so that
+    a million results are held once, as UTF-8, rather than as strings and then bytes."""
+
+    CHUNK = 65_536
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.encoded = bytearray()
 
     def add(self, s: str, p: str, o: str) -> None:
         """Add one triple of N-Triples terms."""
         self.lines.append(f"{s} {p} {o} .\n")
+        if len(self.lines) >= self.CHUNK:
+            self._encode()
 
     def count(self, s: str, p: str, n: int) -> None:
         """Add a count as xsd:nonNegativeInteger."""
-        self.lines.append(f'{s} {p} "{n}"^^<{COUNT_TYPE}> .\n')
+        self.add(s, p, f'"{n}"^^<{COUNT_TYPE}>')
+
+    def _encode(self) -> None:
+        self.encoded += "".join(self.lines).encode("utf-8")
+        self.lines.clear()
 
     def data(self) -> bytes:
         """Every line, as UTF-8 N-Triples."""
-        return "".join(self.lines).encode("utf-8")
+        self._encode()
+        return bytes(self.encoded)
 
 
 @dataclass
