@@ -345,3 +345,9 @@ def test_every_rolled_up_status_follows_rollup_status(built: Store) -> None:
     }
     assert computed == expected
     assert set(expected.values()) >= {"unverified", "corroborated"}
+
+
+def test_snapshot_and_findings_do_not_depend_on_the_store_order(built: Store) -> None:
+    backwards = ox.Store()
+    backwards.extend(reversed(list(built.inner)))  # in memory, every quad inserted backwards
+    assert sorted(derive(Store(backwards)).splitlines()) == sorted(derive(built).splitlines())
