@@ -8,6 +8,9 @@ PRECEDENCE = ("retracted", "confirmed-primary", "disputed", "corroborated")
 def rollup_status(statuses: set[str], origins: set[str], retracted: bool) -> str:
     """One designation's status: the strongest claim status, or corroborated by two origins.
 
+    The rule as written for one designation; graph/derive/status.py applies it to every
+    designation at once, and the tests check the two agree on the seeds.
+
     >>> rollup_status({"unverified"}, {"doc/a", "doc/b"}, False)
     'corroborated'
     """

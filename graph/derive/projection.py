@@ -129,8 +129,9 @@ class Projection:
         for dates in (self.start, self.until):
             h.update("\t".join(map(dates.__getitem__, order)).encode("utf-8"))
         h.update(bytes(map(self.retracted.__getitem__, order)))
-        issued = sorted((self.designation[row], issuer) for row, issuer in self.issuers)
-        h.update(np.array(issued, dtype=np.int64).tobytes())
+        issued = np.array(self.issuers, dtype=np.int64).reshape(-1, 2).T
+        issued[0] = np.array(self.designation, dtype=np.int64)[issued[0]]
+        h.update(issued[:, np.lexsort(issued[::-1])].T.tobytes())  # (designation, issuer) rows
         links = np.array(
             [self.support_status, self.support_document, self.support_row], dtype=np.int64
         ).reshape(3, -1)
@@ -148,32 +149,36 @@ def _ids(p: Projection, terms: list[str]) -> list[int]:
     return list(map(p.index.__getitem__, terms))
 
 
-def _by_row(rows: list[str], subjects: list[str], values: list[Any]) -> dict[int, Any]:
+Rows = tuple[list[str], dict[str, int]]
+"""The designation IRIs in row order, and each one's row."""
+
+
+def _by_row(rows: Rows, subjects: list[str], values: list[Any]) -> dict[int, Any]:
     """Each designation row's value; subjects that are not designations are skipped, and of
     two values for one row the greater wins."""
-    if subjects == rows:
+    iris, at = rows
+    if subjects == iris:
         return dict(enumerate(values))
-    at = dict(zip(rows, range(len(rows)), strict=True))
     pairs = sorted(zip(subjects, values, strict=True))
     by_row: dict[int | None, Any] = {at.get(s): v for s, v in pairs}
     by_row.pop(None, None)
     return by_row  # type: ignore[return-value]
 
 
-def _column(rows: list[str], subjects: list[str], values: list[Any], default: Any) -> list[Any]:
+def _column(rows: Rows, subjects: list[str], values: list[Any], default: Any) -> list[Any]:
     """Values aligned with the rows. Each column of a designation property comes from the
     store in the same subject order as the designations themselves, so most are aligned
     already."""
-    if subjects == rows:
+    if subjects == rows[0]:
         return values
-    return list(map(_by_row(rows, subjects, values).get, range(len(rows)), repeat(default)))
+    return list(map(_by_row(rows, subjects, values).get, range(len(rows[0])), repeat(default)))
 
 
 def _designations(r: Reader, p: Projection) -> None:
-    rows = list(dict.fromkeys(r.unsorted(DESIGNATIONS).split("\n")))
-    if rows == [""]:
-        rows = []
-    p.designation = _ids(p, rows)
+    iris = [d for d in dict.fromkeys(r.unsorted(DESIGNATIONS).split("\n")) if d]
+    at = dict(zip(iris, range(len(iris)), strict=True))
+    rows, n = (iris, at), len(iris)
+    p.designation = _ids(p, iris)
     for name, predicate in COLUMNS.items():
         subjects, objects = r.unsorted_pairs(predicate)
         p.columns[name] = _column(rows, subjects, _ids(p, objects), -1)
@@ -183,13 +188,12 @@ def _designations(r: Reader, p: Projection) -> None:
     }
     began = dates["decided"] | dates["announced"] | dates["from"]  # the later ones win
     began.update({row: start_day(v) for row, v in began.items() if len(v) < 10})
-    p.start = list(map(began.get, range(len(rows)), repeat("")))
+    p.start = list(map(began.get, range(n), repeat("")))
     until = {row: end_day(v) for row, v in dates["until"].items()}
-    p.until = list(map(until.get, range(len(rows)), repeat("")))
+    p.until = list(map(until.get, range(n), repeat("")))
     retracted = {row for row, v in dates["retracted"].items() if v in ("true", "1")}
-    p.retracted = list(map(retracted.__contains__, range(len(rows))))
+    p.retracted = list(map(retracted.__contains__, range(n)))
     subjects, objects = r.unsorted_pairs("cnd:designatedBy")
-    at = dict(zip(rows, range(len(rows)), strict=True))
     issuers = list(zip(map(at.get, subjects), _ids(p, objects), strict=True))
     placed = map(is_not, map(itemgetter(0), issuers), repeat(None))
     p.issuers = list(dict.fromkeys(compress(issuers, placed)))  # type: ignore[arg-type]

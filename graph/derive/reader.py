@@ -31,11 +31,8 @@ class Reader:
 
     def body(self, sparql: str) -> str:
         """The TSV result lines of a SELECT (header excluded), sorted and joined, digested."""
-        result = self.store.query(sparql, default_graph=self.graphs)
-        assert isinstance(result, ox.QuerySolutions)
-        tsv = (result.serialize(format=ox.QueryResultsFormat.TSV) or b"").decode("utf-8")
-        header, _, rest = tsv.partition("\n")
-        body = "\n".join(sorted(rest.split("\n")[:-1]))
+        header, rest = self._tsv(sparql)
+        body = "\n".join(sorted(rest.split("\n"))) if rest else ""
         self.digest.update(f"{header}\n{body}\n".encode() if body else f"{header}\n".encode())
         return body
 
@@ -57,11 +54,16 @@ class Reader:
 
     def unsorted(self, sparql: str) -> str:
         """The TSV result lines of a SELECT (header excluded) as the store gives them."""
+        return self._tsv(sparql)[1]
+
+    def _tsv(self, sparql: str) -> tuple[str, str]:
+        """The header line and the result lines (no final newline) of a SELECT as TSV."""
         result = self.store.query(sparql, default_graph=self.graphs)
         assert isinstance(result, ox.QuerySolutions)
         tsv = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
-        start = tsv.find(b"\n") + 1
-        return str(memoryview(tsv)[start : len(tsv) - 1 if len(tsv) > start else start], "utf-8")
+        end = tsv.find(b"\n")
+        view = memoryview(tsv)
+        return str(view[:end], "utf-8"), str(view[end + 1 : max(len(tsv) - 1, end + 1)], "utf-8")
 
 
 def _split_pairs(body: str) -> tuple[list[str], list[str]]:

@@ -151,15 +151,6 @@ class Context:
         out.add(node, AS_OF, typed(self.as_of, str(XSD.date)))
 
 
-def is_valid(start: str, until: str, retracted: bool, as_of: str) -> bool:
-    """Whether a designation holds on a day: started, not yet expired, and not retracted.
-
-    >>> is_valid("2026-01-30", "", False, "2026-01-30"), is_valid("2027-01-01", "", False, "2026")
-    (True, False)
-    """
-    return not retracted and start <= as_of and (not until or until >= as_of)
-
-
 def latest_date(p: Projection) -> str:
     """The deterministic default as-of date: the latest start date in the data."""
     return max(p.start, default="") or "1949-10-01"
@@ -177,7 +168,14 @@ def context(p: Projection, as_of: str | None) -> Context:
 
 
 def valid_on(p: Projection, day: str) -> list[bool]:
-    """is_valid for every row, computed column by column."""
+    """Whether each row holds on a day: started, not yet expired, and not retracted
+    (computed column by column).
+
+    >>> p = Projection(start=["2026-01-30", "2027-01-01", "2020-01-01", "2020-01-01"],
+    ...                until=["", "", "2025-12-31", ""], retracted=[False, False, False, True])
+    >>> valid_on(p, "2026-01-30")
+    [True, False, False, False]
+    """
     started = map(le, p.start, repeat(day))
     running = map(or_, map(not_, p.until), map(ge, p.until, repeat(day)))
     return list(map(and_, map(and_, started, running), map(not_, p.retracted)))

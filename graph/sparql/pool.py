@@ -146,9 +146,7 @@ class WorkerPool:
         try:
             return self._exchange(held, 0, replace(job, generation=self.generation), deadline)
         except errors.QueryTimeout:
-            raise errors.QueryTimeout(
-                f"the query ran past its time limit of {seconds:g} s and was stopped"
-            ) from None
+            raise _past_limit(seconds) from None
         finally:
             self._idle.put(held[0])
 
@@ -165,9 +163,7 @@ class WorkerPool:
                 held, replace(job, generation=self.generation), deadline
             )
         except errors.QueryTimeout:
-            raise errors.QueryTimeout(
-                f"the query ran past its time limit of {seconds:g} s and was stopped"
-            ) from None
+            raise _past_limit(seconds) from None
         finally:
             self._idle.put(held[0])
 
@@ -230,6 +226,13 @@ class WorkerPool:
         """A fresh worker in place of one that is killed."""
         worker.kill()
         return Worker(self._ctx, self.path, self.in_memory)
+
+
+def _past_limit(seconds: float) -> errors.QueryTimeout:
+    """The error for a query stopped at its time limit."""
+    return errors.QueryTimeout(
+        f"the query ran past its time limit of {seconds:g} s and was stopped"
+    )
 
 
 def _outcome(reply: Outcome | Failure | None, job: Job) -> Outcome:
