@@ -25,10 +25,13 @@ from graph.export import FORMATS, LANGUAGES, VIEWS, Selection, export
     "start date in the data.",
 )
 def derive_command(store_dir: Path, as_of: datetime.datetime | None) -> None:
-    """Recompute the derived graph in place: findings, tallies, networks and verdicts."""
+    """Recompute the derived graph: findings, tallies, networks and verdicts.
+
+    The store is copied without its derived graph, derived into, and swapped in: on any
+    error the old store stays as it was."""
     day = as_of.date().isoformat() if as_of else None
     with failures():
-        count = rederive(Store.open(store_dir, read_only=False), day)
+        count = rederive(store_dir, day)
     click.echo(f"derived {count} triples into the derived graph of {store_dir}")
 
 

@@ -10,15 +10,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph.derive import derive
+from graph.derive import derive_into
 from graph.errors import ShapeViolation
 from graph.lint import lint, load_ontology
 from graph.mapping import Quad, map_record, map_reference
-from graph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH
+from graph.namespaces import ONTOLOGY_GRAPH
 from graph.paths import ONTOLOGY_DIR, SEEDS_DIR
 from graph.seeds import Seeds, document_text, read_seeds
 from graph.shapes import load_shapes, violations
@@ -116,7 +115,7 @@ def _fill(staging: Path, seeds: Seeds, ontology_dir: Path, progress: Progress) -
     progress("mapping and loading")
     store.extend(to_ox_quads(seed_quads(seeds, ontology_dir)))
     progress("deriving")
-    store.load_triples(derive(store), ox.NamedNode(str(DERIVED_GRAPH)))
+    derive_into(store)
     progress("validating")
     problems = check(store, ontology_dir)
     if problems:

@@ -14,10 +14,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib.namespace import RDF
 
+import graph.derive
 from api.cli import main
 from graph import Store, build
 from graph.build import as_graph
-from graph.derive import derive, project, regions_of
+from graph.derive import DERIVED, derive, derive_into, project, regions_of
+from graph.derive.reader import Reader
 from graph.namespaces import CND, DERIVED_GRAPH
 from graph.paths import SEEDS_DIR
 from graph.results import term_text
@@ -253,6 +255,26 @@ def test_derive_command_recomputes_the_same_graph(built_dir: Path, tmp_path: Pat
     assert Store.open(copy).canonical_nquads() == Store.open(built_dir).canonical_nquads()
 
 
+def test_a_failed_derive_leaves_the_store_as_it_was(
+    built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_dir, copy)
+    before = Store.open(copy).canonical_nquads()
+
+    def broken(store: Store, as_of: str | None = None) -> int:
+        store.load_triples(b"<https://example.org/half> <https://example.org/p> \"1\" .\n", DERIVED)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(graph.derive, "derive_into", broken)
+    with pytest.raises(OSError, match="disk full"):
+        graph.derive.rederive(copy)
+    assert (Store.open(copy).canonical_nquads(), sorted(p.name for p in tmp_path.iterdir())) == (
+        before,
+        ["store"],
+    )
+
+
 def test_derive_is_deterministic(built: Store) -> None:
     first = derive(built)
     assert first == derive(built)
@@ -351,3 +373,53 @@ def test_snapshot_and_findings_do_not_depend_on_the_store_order(built: Store) ->
     backwards = ox.Store()
     backwards.extend(reversed(list(built.inner)))  # in memory, every quad inserted backwards
     assert sorted(derive(Store(backwards)).splitlines()) == sorted(derive(built).splitlines())
+
+
+def _without_derived(built: Store) -> list[ox.Quad]:
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    return [q for q in built.inner if q.graph_name != derived]
+
+
+def _derived(store: Store) -> set[ox.Triple]:
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    quads = store.inner.quads_for_pattern(None, None, None, derived)
+    return {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "disk"])
+def test_derive_into_loads_what_derive_returns(built: Store, tmp_path: Path, on_disk: bool) -> None:
+    path = tmp_path / "store" if on_disk else None
+    store = Store(ox.Store() if path is None else ox.Store(str(path)), path)
+    store.extend(_without_derived(built))
+    data = derive(store)
+    reference = Store.memory()  # the store keeps integer counts as xsd:integer
+    reference.load_triples(data, ox.NamedNode(str(DERIVED_GRAPH)))
+    written = derive_into(store, chunk=7)  # many chunks, loaded in the background
+    assert (written, _derived(store)) == (data.count(b"\n"), _derived(reference))
+
+
+def test_loader_raises_a_failed_load_at_the_end(tmp_path: Path) -> None:
+    store = Store.memory()
+    graph = ox.NamedNode("https://example.org/g")
+    good = b"<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n"
+    with pytest.raises(SyntaxError), store.loader(graph) as load:
+        load(good)
+        load(b"<https://example.org/a> not N-Triples\n")
+    assert list(store.inner.quads_for_pattern(None, None, None, graph)) == [
+        ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+                ox.NamedNode("https://example.org/b"), graph)
+    ]  # fmt: skip
+
+
+def test_reading_ahead_gives_the_projection_read_one_query_at_a_time(
+    built: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ahead = project(built)
+    monkeypatch.setattr(Reader, "AHEAD", 0)  # nothing started ahead: each query when asked
+    one_by_one = project(built)
+    fields = ("iris", "designation", "columns", "start", "until", "issuers", "support_status")
+    assert [getattr(ahead, f) for f in fields] == [getattr(one_by_one, f) for f in fields]
+    assert (ahead.digest, sorted(ahead.places.edges)) == (
+        one_by_one.digest,
+        sorted(one_by_one.places.edges),
+    )

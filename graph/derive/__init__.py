@@ -11,6 +11,9 @@ store; run holds the provenance and the writer.
 from __future__ import annotations
 
 import gc
+import os
+import shutil
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -21,7 +24,7 @@ from graph.derive.run import Out, Rule, context, run_triples
 from graph.derive.status import statuses
 from graph.namespaces import DERIVED_GRAPH
 from graph.rollup import ROLLUP_DESCRIPTION
-from graph.store import Store
+from graph.store import Store, copy_store, swap_in
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
 RULES = [
@@ -50,10 +53,26 @@ def derive(store: Store, as_of: str | None = None) -> bytes:
             gc.enable()
 
 
-def _derive(store: Store, as_of: str | None) -> bytes:
+def derive_into(store: Store, as_of: str | None = None, chunk: int = 262_144) -> int:
+    """Compute the derived graph straight into the store's derived graph, each chunk of
+    lines loaded in the background while the rules go on; the triples written. Not atomic: for
+    a store being built, not yet swapped in (as build and rederive do)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with store.loader(DERIVED) as load:
+            out = Out(load, chunk)
+            _derive(store, as_of, out)
+        return out.written
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _derive(store: Store, as_of: str | None, out: Out | None = None) -> bytes:
     projection = project(store, verdicts.REPORTED)
     ctx = context(projection, as_of)
-    out = Out()
+    out = out or Out()
     run_triples(ctx, RULES, out)
     for s, p, o in statuses(projection):
         out.add(s, p, o)
@@ -62,15 +81,34 @@ def _derive(store: Store, as_of: str | None) -> bytes:
     tallies.tallies(ctx, out)
     tallies.top_designees(ctx, out)
     codesignation.co_designation(ctx, out)
-    verdicts.verdicts(store, ctx, groups, firsts, out)
+    verdicts.verdicts(ctx, groups, firsts, out)
     return out.data()
 
 
-def rederive(store: Store, as_of: str | None = None) -> int:
-    """Recompute the derived graph in place (one atomic replacement); the triples written."""
-    count = store.replace_graph(DERIVED, derive(store, as_of))
-    store.flush()
+def rederive(store_dir: Path, as_of: str | None = None) -> int:
+    """Recompute the derived graph of the store in a directory; the triples written.
+
+    The store is copied without its derived graph into a new directory beside it, derived
+    into there (derive_into), and swapped in, as the build swaps in a new store: on any error
+    the old store stays as it was, and whoever opens the store sees the old derived graph or
+    the new one, never a mix. Writes made to the old store meanwhile are not carried over.
+    """
+    source = Store.open(store_dir)
+    staging = store_dir.with_name(f".{store_dir.name}.derive-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        store = copy_store(source, staging, DERIVED)
+        del source
+        count = derive_into(store, as_of)
+        store.flush()
+        del store
+        gc.collect()  # let go of the RocksDB handle before the directory moves
+    except BaseException:
+        gc.collect()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, store_dir)
     return count
 
 
-__all__ = ["RULES", "Projection", "derive", "project", "rederive", "regions_of"]
+__all__ = ["RULES", "Projection", "derive", "derive_into", "project", "rederive", "regions_of"]

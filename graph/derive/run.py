@@ -4,6 +4,7 @@ so that a million results cost no Python term objects and Oxigraph parses them i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -60,19 +61,21 @@ class Rule:
 
 
 class Out:
-    """The derived triples being written, as N-Triples lines, encoded a chunk at a time so that
-    a million results are held once, as UTF-8, rather than as strings and then bytes."""
+    """The derived triples being written, as N-Triples lines, encoded a chunk at a time: kept,
+    so that a million results are held once, as UTF-8, rather than as strings and then bytes;
+    or, given a sink, handed to it chunk by chunk and dropped."""
 
-    CHUNK = 65_536
-
-    def __init__(self) -> None:
+    def __init__(self, sink: Callable[[bytes], None] | None = None, chunk: int = 65_536) -> None:
         self.lines: list[str] = []
         self.encoded = bytearray()
+        self.sink = sink
+        self.chunk = chunk
+        self.written = 0
 
     def add(self, s: str, p: str, o: str) -> None:
         """Add one triple of N-Triples terms."""
         self.lines.append(f"{s} {p} {o} .\n")
-        if len(self.lines) >= self.CHUNK:
+        if len(self.lines) >= self.chunk:
             self._encode()
 
     def count(self, s: str, p: str, n: int) -> None:
@@ -80,11 +83,16 @@ class Out:
         self.add(s, p, f'"{n}"^^<{COUNT_TYPE}>')
 
     def _encode(self) -> None:
-        self.encoded += "".join(self.lines).encode("utf-8")
+        encoded = "".join(self.lines).encode("utf-8")
+        self.written += len(self.lines)
         self.lines.clear()
+        if self.sink is None:
+            self.encoded += encoded
+        elif encoded:
+            self.sink(encoded)
 
     def data(self) -> bytes:
-        """Every line, as UTF-8 N-Triples."""
+        """Every line not handed to a sink, as UTF-8 N-Triples."""
         self._encode()
         return bytes(self.encoded)
 

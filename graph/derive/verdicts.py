@@ -9,7 +9,6 @@ from graph.derive.first import Firsts
 from graph.derive.only import COUNT, COVERS, LEVEL, REGION, SCOPE, Groups, scope_of
 from graph.derive.run import COVERAGE, LEVELS, Context, Out, Rule, nt
 from graph.namespaces import CND, concept
-from graph.store import Store
 
 RULE = Rule(
     "reported-versus-computed",
@@ -68,23 +67,24 @@ def judge_first(ctx: Context, f: Firsts, row: int, level: str, region: int) -> J
     return Judgement(verdict, count, program, complete, f.findings.get((key, row)))
 
 
-def verdicts(store: Store, ctx: Context, groups: Groups, f: Firsts, out: Out) -> None:
-    """Write one cnd:ClaimVerdict per reported finding."""
+def verdicts(ctx: Context, groups: Groups, f: Firsts, out: Out) -> None:
+    """Write one cnd:ClaimVerdict per reported finding (the REPORTED rows the projection read,
+    so that the snapshot covers them)."""
     p = ctx.p
     rows = {d: row for row, d in enumerate(p.designation)}
-    for r in store.select(REPORTED):
-        row = rows.get(p.index.get(f"<{r['d'].value}>", -1))
-        region = p.index.get(f"<{r['region'].value}>")
+    only_kind = nt(CND.OnlyInRegionFinding)
+    for reported, kind, d, region_iri, level_iri in p.extra[REPORTED]:
+        row = rows.get(p.index.get(d, -1))
+        region = p.index.get(region_iri)
         if row is None or region is None:
             continue
-        level = str(r["level"].value).rsplit("/", 1)[-1]
-        only = r["kind"].value == str(CND.OnlyInRegionFinding)
+        level = level_iri.rsplit("/", 1)[-1].rstrip(">")
         j = (
             judge_only(ctx, groups, row, level, region)
-            if only
+            if kind == only_kind
             else judge_first(ctx, f, row, level, region)
         )
-        write(ctx, out, nt(str(r["f"].value)), j, level, region)
+        write(ctx, out, reported, j, level, region)
 
 
 def write(ctx: Context, out: Out, reported: str, j: Judgement, level: str, region: int) -> None:
