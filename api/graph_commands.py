@@ -27,8 +27,8 @@ from graph.export import FORMATS, LANGUAGES, VIEWS, Selection, export
 def derive_command(store_dir: Path, as_of: datetime.datetime | None) -> None:
     """Recompute the derived graph: findings, tallies, networks and verdicts.
 
-    The store is copied without its derived graph, derived into, and swapped in: on any
-    error the old store stays as it was."""
+    The store is copied beside itself, its derived graph recomputed there, and the copy
+    swapped in: on any error the old store stays as it was."""
     day = as_of.date().isoformat() if as_of else None
     with failures():
         count = rederive(store_dir, day)

@@ -24,7 +24,7 @@ from graph.derive.run import Out, Rule, context, run_triples
 from graph.derive.status import statuses
 from graph.namespaces import DERIVED_GRAPH
 from graph.rollup import ROLLUP_DESCRIPTION
-from graph.store import Store, copy_store, swap_in
+from graph.store import Store, checkpoint, swap_in
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
 RULES = [
@@ -88,17 +88,19 @@ def _derive(store: Store, as_of: str | None, out: Out | None = None) -> bytes:
 def rederive(store_dir: Path, as_of: str | None = None) -> int:
     """Recompute the derived graph of the store in a directory; the triples written.
 
-    The store is copied without its derived graph into a new directory beside it, derived
-    into there (derive_into), and swapped in, as the build swaps in a new store: on any error
-    the old store stays as it was, and whoever opens the store sees the old derived graph or
-    the new one, never a mix. Writes made to the old store meanwhile are not carried over.
+    The store is copied into a new directory beside it (a RocksDB checkpoint), its derived
+    graph dropped and derived again there (derive_into), and the copy swapped in, as the build
+    swaps in a new store: on any error the old store stays as it was, and whoever opens the
+    store sees the old derived graph or the new one, never a mix. Writes made to the old store
+    meanwhile are not carried over.
     """
     source = Store.open(store_dir)
     staging = store_dir.with_name(f".{store_dir.name}.derive-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        store = copy_store(source, staging, DERIVED)
+        store = checkpoint(source, staging)
         del source
+        store.drop_graph(DERIVED)
         count = derive_into(store, as_of)
         store.flush()
         del store
