@@ -263,7 +263,7 @@ def test_a_failed_derive_leaves_the_store_as_it_was(
     before = Store.open(copy).canonical_nquads()
 
     def broken(store: Store, as_of: str | None = None) -> int:
-        store.load_triples(b"<https://example.org/half> <https://example.org/p> \"1\" .\n", DERIVED)
+        store.load_triples(b'<https://example.org/half> <https://example.org/p> "1" .\n', DERIVED)
         raise OSError("disk full")
 
     monkeypatch.setattr(graph.derive, "derive_into", broken)
