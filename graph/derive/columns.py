@@ -42,6 +42,18 @@ def day_text(number: int) -> str:
     return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
 
 
+def spans(counts: Ints) -> tuple[Ints, Ints]:
+    """For rows that stand for counts[i] items each: every item's row, and its place among
+    that row's items (how one row is matched with a run of rows elsewhere).
+
+    >>> [a.tolist() for a in spans(np.array([2, 0, 1]))]
+    [[0, 0, 2], [0, 1, 0]]
+    """
+    owner = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return owner, within
+
+
 @dataclass(frozen=True)
 class Grouped:
     """Rows grouped by their key columns: per group its key (one row per group, one column

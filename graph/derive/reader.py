@@ -80,11 +80,6 @@ class Reader:
         self.digest.update(f"{header}\n{body}\n".encode() if body else f"{header}\n".encode())
         return body
 
-    def lines(self, sparql: str) -> list[str]:
-        """The sorted TSV lines of a SELECT's results (header excluded), digested."""
-        body = self.body(sparql)
-        return body.split("\n") if body else []
-
     def pairs(self, predicate: str) -> tuple[list[str], list[str]]:
         """Subjects and objects of every triple with one predicate, as two aligned lists."""
         return _split_pairs(self.body(rows_of(predicate)))

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph import iris
 from graph.derive.closure import closure
-from graph.derive.columns import Columns, Flags, Ints, columns
+from graph.derive.columns import Columns, Flags, Ints, columns, spans
 from graph.derive.projection import COMPLETE, Projection
 from graph.namespaces import CND, concept
 
@@ -146,10 +146,8 @@ class Context:
         order = np.argsort(at[:, 0], kind="stable")
         lo = np.searchsorted(at[order, 0], designees, side="left")
         hi = np.searchsorted(at[order, 0], designees, side="right")
-        counts = hi - lo
-        position = np.repeat(np.arange(len(designees)), counts)
-        offsets = np.arange(len(position)) - np.repeat(np.cumsum(counts) - counts, counts)
-        pair = order[np.repeat(lo, counts) + offsets]
+        position, offset = spans(hi - lo)
+        pair = order[lo[position] + offset]
         return self.by_start[position], at[pair, 1]
 
     def result(self, out: Out, node: str, cls: str, rule: Rule) -> None:

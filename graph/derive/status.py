@@ -6,7 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from graph.derive.columns import grouped
+from graph.derive.columns import grouped, spans
 from graph.derive.projection import Projection
 from graph.namespaces import CND, concept
 from graph.rollup import PRECEDENCE
@@ -46,9 +46,7 @@ def _origin_counts(p: Projection, rows: np.ndarray, documents: np.ndarray) -> np
     sizes = np.array([len(ends[d]) for d in found.tolist()], dtype=np.int64)
     flat = np.array([e for d in found.tolist() for e in ends[d]], dtype=np.int64)
     # Each claim link repeated once per first outlet of its document.
-    counts = sizes[inverse]
-    link = np.repeat(np.arange(len(documents)), counts)
-    within = np.arange(len(link)) - np.repeat(np.cumsum(counts) - counts, counts)
+    link, within = spans(sizes[inverse])
     origin = flat[(np.cumsum(sizes) - sizes)[inverse][link] + within]
     pairs = grouped(rows[link], origin).keys
     return np.bincount(pairs[:, 0], minlength=len(p))
