@@ -29,6 +29,11 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 GraphName = ox.NamedNode | ox.DefaultGraph
 
 
+def graph_name(iri: str) -> GraphName:
+    """The graph an IRI names; "" names the default graph."""
+    return ox.NamedNode(iri) if iri else ox.DefaultGraph()
+
+
 class Store:
     """A SPARQL 1.1 dataset backed by pyoxigraph; its default graph is the union of all graphs."""
 

@@ -15,7 +15,7 @@ from graph.errors import NotAcceptable, NotFound, QueryError
 from graph.sparql import writers
 from graph.sparql.jobs import GRAPH_MEDIA, SOLUTION_MEDIA, Job, Outcome
 from graph.sparql.lexer import has_keyword
-from graph.store import QueryResult, Store
+from graph.store import QueryResult, Store, graph_name
 
 GRAPH_TRIPLES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 CLASS_COUNT = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }"
@@ -83,7 +83,7 @@ def run_query(store: Store, job: Job) -> Outcome:
 def read_graph(store: Store, job: Job) -> Outcome:
     """A graph's triples (the Graph Store Protocol's GET): a named graph, or the store's own
     default graph when job.graph is ""; NotFound when a named graph is absent."""
-    graph = ox.NamedNode(job.graph) if job.graph else ox.DefaultGraph()
+    graph = graph_name(job.graph)
     if not store.has_graph(graph):
         raise NotFound(f"no graph <{job.graph}> in this dataset")
     media, fmt = _format(job.graph_media, GRAPH_MEDIA, "an RDF graph")

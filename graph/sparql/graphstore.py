@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from graph.errors import LoadError, NotFound, UnsupportedMediaType
 from graph.namespaces import graph_iri
 from graph.sparql.jobs import Job, Outcome
-from graph.store import GraphName, Store
+from graph.store import Store, graph_name
 
 BODY_FORMATS: dict[str, ox.RdfFormat] = {
     "text/turtle": ox.RdfFormat.TURTLE,
@@ -29,11 +29,6 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 """Media types a graph may be sent in."""
 
 DATASET_TYPES = frozenset({"application/n-quads", "application/trig"})
-
-
-def graph_name(iri: str) -> GraphName:
-    """The graph an IRI names; "" names the default graph."""
-    return ox.NamedNode(iri) if iri else ox.DefaultGraph()
 
 
 def new_graph() -> str:
