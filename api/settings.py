@@ -49,6 +49,12 @@ class Settings(BaseSettings):
         description="Let each query worker copy the store into memory: several times faster "
         "joins and aggregates, at the cost of memory and a slower start after each update.",
     )
+    replica: bool = Field(
+        True,
+        description="Answer aggregate queries (COUNT and GROUP BY over a basic graph pattern) "
+        "from a columnar copy of the store in DuckDB, written in the background at start and "
+        "after each write; Oxigraph answers them until it is ready, and every other query.",
+    )
     allow_remote: bool = Field(
         False,
         description="Let SPARQL SERVICE and LOAD fetch remote addresses; refused (403) when off.",

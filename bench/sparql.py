@@ -3,10 +3,11 @@
     python -m bench.sparql [--designations 100000] [--workdir data/bench] [--only point]
 
 Builds the seeds, adds synthetic designations (bench/generate.py), writes one N-Quads file,
-serves it with `designations serve` (on disk and in memory) and with `rdflib-endpoint serve`,
-all three at once, then times four queries, each request going to every server in turn so
-that they share whatever else loads the machine, and prints medians and ratios. Needs the
-`bench` extra (rdflib-endpoint).
+serves it with `designations serve` (as it starts by default, once its columnar replica is
+written; and with the replica off, on disk and in memory) and with `rdflib-endpoint serve`,
+all at once, then times four queries, each request going to every server in turn so that
+they share whatever else loads the machine, and prints medians, ratios and the engine that
+answered (X-Designations-Engine). Needs the `bench` extra (rdflib-endpoint).
 """
 
 from __future__ import annotations
@@ -45,7 +46,15 @@ LABEL = """SELECT ?s ?label WHERE {{ ?s skos:prefLabel|skos:altLabel ?label .
 GUANGDONG = entity("adm/440000")
 WORKERS = 2
 WARM_UP = 2 * WORKERS
-OURS = {"ours (disk)": {}, "ours (memory)": {"DESIGNATIONS_IN_MEMORY": "true"}}
+OURS = {
+    "ours": {},
+    "oxigraph disk": {"DESIGNATIONS_REPLICA": "false"},
+    "oxigraph memory": {"DESIGNATIONS_REPLICA": "false", "DESIGNATIONS_IN_MEMORY": "true"},
+}
+"""This server as it starts by default (Oxigraph on disk, aggregates from the columnar replica),
+and with the replica off, on disk and in memory."""
+REPLICA_PROBE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+ENGINE = "X-Designations-Engine"
 ALL_REPS_ON_RDFLIB = {"point lookup"}  # quick enough there for as many samples as ours
 
 
@@ -104,8 +113,8 @@ def _wait(process: subprocess.Popen[bytes], base: str) -> None:
     raise RuntimeError(f"server exited with {process.returncode}")
 
 
-def ask(client: httpx.Client, base: str, query: str) -> int:
-    """Run a query for JSON results; the number of rows."""
+def ask(client: httpx.Client, base: str, query: str) -> tuple[int, str]:
+    """Run a query for JSON results; the number of rows and the engine that answered."""
     response = client.post(
         base,
         data={"query": PROLOGUE + query},
@@ -114,16 +123,32 @@ def ask(client: httpx.Client, base: str, query: str) -> int:
     )
     response.raise_for_status()
     body = response.json()
-    return len(body["results"]["bindings"]) if "results" in body else 1
+    rows = len(body["results"]["bindings"]) if "results" in body else 1
+    return rows, response.headers.get(ENGINE, "-")
+
+
+def _wait_for_replica(base: str, seconds: float = 600) -> None:
+    """Wait until this server answers aggregates from its replica (written after start)."""
+    deadline = time.monotonic() + seconds
+    with httpx.Client() as client:
+        while ask(client, base, REPLICA_PROBE)[1] != "columnar":
+            if time.monotonic() > deadline:
+                raise RuntimeError("the columnar replica was not ready in time")
+            time.sleep(0.5)
+
+
+Timing = tuple[float, int, str]
+"""Median seconds, rows of the first answer, and the engine that gave it."""
 
 
 def side_by_side(
     bases: dict[str, str], queries: list[str], counts: dict[str, int]
-) -> dict[str, tuple[float, int]]:
-    """Median seconds per server and the rows of its first answer; query i goes to every
-    server in turn (to each only while i < its count), so that they share the machine's load."""
+) -> dict[str, Timing]:
+    """Median seconds per server, with the rows and engine of its first answer; query i goes
+    to every server in turn (to each only while i < its count), so that they share the
+    machine's load."""
     times: dict[str, list[float]] = {label: [] for label in bases}
-    rows: dict[str, int] = {}
+    rows: dict[str, tuple[int, str]] = {}
     clients = {label: httpx.Client() for label in bases}
     for label, base in bases.items():
         for _ in range(WARM_UP):  # open the connection; let every worker open its snapshot
@@ -138,7 +163,7 @@ def side_by_side(
             rows.setdefault(label, n)
     for client in clients.values():
         client.close()
-    return {label: (statistics.median(times[label]), rows[label]) for label in bases}
+    return {label: (statistics.median(times[label]), *rows[label]) for label in bases}
 
 
 def ours(store: Path, extra: dict[str, str]) -> AbstractContextManager[str]:
@@ -147,7 +172,15 @@ def ours(store: Path, extra: dict[str, str]) -> AbstractContextManager[str]:
     env["DESIGNATIONS_WORKERS"] = str(WORKERS)
     port = free_port()
     command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
-    return serving(command, port, "/sparql", env)
+    return _replicated(serving(command, port, "/sparql", env), "DESIGNATIONS_REPLICA" not in extra)
+
+
+@contextmanager
+def _replicated(server: AbstractContextManager[str], replica: bool) -> Iterator[str]:
+    with server as base:
+        if replica:
+            _wait_for_replica(base)
+        yield base
 
 
 def rdflib_endpoint(nquads: Path) -> AbstractContextManager[str]:
@@ -198,7 +231,7 @@ def main() -> None:
     if args.only:
         loads = {name: make for name, make in loads.items() if name.split()[0] in _only(args.only)}
     counts = {"point lookup": 50, "two-hop join": 20}
-    results: dict[str, dict[str, tuple[float, int]]] = {}
+    results: dict[str, dict[str, Timing]] = {}
     store = load_ours(args.workdir, nquads)
     with ExitStack() as servers:
         bases = {label: servers.enter_context(ours(store, extra)) for label, extra in OURS.items()}
@@ -217,17 +250,15 @@ def _only(choices: list[str]) -> set[str]:
     return {first[c] for c in choices}
 
 
-def report(results: dict[str, dict[str, tuple[float, int]]]) -> None:
-    """Medians side by side, the speed-ups over rdflib, and the row counts (which must agree)."""
-    head = f"{'workload':<26}{'disk ms':>10}{'memory ms':>11}{'rdflib ms':>11}"
-    print(head + f"{'disk x':>9}{'memory x':>10}{'rows':>20}")
+def report(results: dict[str, dict[str, Timing]]) -> None:
+    """Per workload, each server's median and its speed-up over rdflib, the engine that
+    answered, and the row counts (which must agree)."""
+    print(f"{'workload':<26}{'server':<17}{'median ms':>11}{'vs rdflib':>11}  {'engine':<9}rows")
     for name, timing in results.items():
-        disk, memory, theirs = (timing[k] for k in (*OURS, "rdflib"))
-        rows = "/".join(str(t[1]) for t in (disk, memory, theirs))
-        print(
-            f"{name:<26}{disk[0] * 1e3:>10.2f}{memory[0] * 1e3:>11.2f}{theirs[0] * 1e3:>11.1f}"
-            f"{theirs[0] / disk[0]:>8.1f}x{theirs[0] / memory[0]:>9.1f}x{rows:>20}"
-        )
+        theirs = timing["rdflib"][0]
+        for label, (median, rows, engine) in timing.items():
+            ratio = f"{theirs / median:.1f}x" if label != "rdflib" else ""
+            print(f"{name:<26}{label:<17}{median * 1e3:>11.2f}{ratio:>11}  {engine:<9}{rows}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from graph.sparql import Outcome
 
 TRUNCATED = "X-Designations-Truncated"
 ROW_LIMIT = "X-Designations-Row-Limit"
+ENGINE = "X-Designations-Engine"
 
 
 @asynccontextmanager
@@ -48,8 +49,11 @@ router = APIRouter(tags=["sparql"], lifespan=lifespan)
 
 
 def outcome_response(outcome: Outcome, row_limit: int) -> Response:
-    """An HTTP response for a worker's outcome; a cut result says so in headers."""
+    """An HTTP response for a worker's outcome; a cut result says so in headers, and a
+    query's answer names the engine that gave it ("oxigraph" or "columnar")."""
     headers = {"Vary": "Accept"}
+    if outcome.engine:
+        headers[ENGINE] = outcome.engine
     if outcome.truncated:
         headers[TRUNCATED] = "true"
         headers[ROW_LIMIT] = str(row_limit)
@@ -127,7 +131,9 @@ WRITES = (
 @router.get("/sparql", openapi_extra={"parameters": READ})
 async def sparql_get(request: Request) -> Response:
     """SPARQL query by GET, the service description (no query), or a graph (graph=IRI, or
-    default for the store's own default graph)."""
+    default for the store's own default graph). A query's answer names what answered it in
+    X-Designations-Engine (`columnar` for an aggregate from the columnar replica, else
+    `oxigraph`); a cut answer says so in X-Designations-Truncated."""
     return await answer(request)
 
 

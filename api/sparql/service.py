@@ -43,7 +43,9 @@ class SparqlService:
 
     def __init__(self, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.settings = settings
-        self.pool = WorkerPool(settings.store, settings.workers, settings.in_memory)
+        self.pool = WorkerPool(
+            settings.store, settings.workers, settings.in_memory, settings.replica
+        )
         self.features = Features(settings.update_token is not None, settings.allow_remote)
         self.on_write = on_write
         self._counts: tuple[int, dict[str, int]] | None = None

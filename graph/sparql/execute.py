@@ -6,15 +6,18 @@ library error. The worker process calls them; tests may call them directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from graph.errors import NotAcceptable, NotFound, QueryError
 from graph.sparql import writers
 from graph.sparql.jobs import GRAPH_MEDIA, SOLUTION_MEDIA, Job, Outcome
-from graph.sparql.lexer import has_keyword
+from graph.sparql.lexer import has_keyword, mentions
+from graph.sparql.replica import Replica
 from graph.store import QueryResult, Store, graph_name
 
 GRAPH_TRIPLES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -56,16 +59,24 @@ def serialise(result: QueryResult, job: Job) -> Outcome:
             media, fmt = _format(job.solutions_media, SOLUTION_MEDIA, "an ASK answer")
             return Outcome(media, writers.boolean(bool(result), fmt), rows=1)
         if isinstance(result, ox.QuerySolutions):
-            media, fmt = _format(job.solutions_media, SOLUTION_MEDIA, "SELECT results")
             names = [v.value for v in result.variables]
             rows = [[s[n] for n in names] for s in islice(result, job.max_rows + 1)]
-            cut = len(rows) > job.max_rows
-            rows = rows[: job.max_rows]
-            return Outcome(media, writers.SOLUTION_WRITERS[fmt](names, rows, cut), cut, len(rows))
+            return solutions_outcome(names, rows, job)
         media, fmt = _format(job.graph_media, GRAPH_MEDIA, "an RDF graph")
         return triples_outcome(list(islice(result, job.max_rows + 1)), media, fmt, job.max_rows)
     except (OSError, SyntaxError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
+
+
+def solutions_outcome(
+    names: list[str], rows: list[list[Any]], job: Job, engine: str = ""
+) -> Outcome:
+    """SELECT results (up to job.max_rows + 1 rows) as an Outcome, cut at job.max_rows."""
+    media, fmt = _format(job.solutions_media, SOLUTION_MEDIA, "SELECT results")
+    cut = len(rows) > job.max_rows
+    rows = rows[: job.max_rows]
+    body = writers.SOLUTION_WRITERS[fmt](names, rows, cut)
+    return Outcome(media, body, cut, len(rows), engine=engine)
 
 
 def triples_outcome(triples: list[ox.Triple], media: str, fmt: str, cap: int) -> Outcome:
@@ -75,9 +86,24 @@ def triples_outcome(triples: list[ox.Triple], media: str, fmt: str, cap: int) ->
     return Outcome(media, writers.rdf(triples, fmt), cut, len(triples))
 
 
-def run_query(store: Store, job: Job) -> Outcome:
-    """Evaluate and serialise a SPARQL query."""
-    return serialise(evaluate(store, job), job)
+def run_query(store: Store, job: Job, replica: Replica | None = None) -> Outcome:
+    """Evaluate and serialise a SPARQL query: from the replica when it is given and the
+    query is an aggregate inside its subset, from Oxigraph otherwise."""
+    if replica is not None and for_replica(job):
+        table = replica.answer(job.text, job.max_rows, job.base_iri)
+        if table is not None:
+            return solutions_outcome(*table, job, engine="columnar")
+    return replace(serialise(evaluate(store, job), job), engine="oxigraph")
+
+
+def for_replica(job: Job) -> bool:
+    """Whether the replica may try the query: it mentions an aggregate and reads the union
+    default graph (no protocol dataset, no FROM)."""
+    return (
+        mentions(job.text, "GROUP", "COUNT")
+        and not job.dataset
+        and not has_keyword(job.text, "FROM")
+    )
 
 
 def read_graph(store: Store, job: Job) -> Outcome:

@@ -79,12 +79,15 @@ class Job:
     graph_media: str | None = None
     max_rows: int = 10_000
     generation: int = 0
+    replica: str = ""
+    """The columnar replica of this generation (graph.sparql.replica), once it is written."""
 
 
 @dataclass(frozen=True)
 class Outcome:
     """A finished job: the serialised body, its media type, and whether rows were cut;
-    `created` tells a Graph Store write that the graph did not exist before."""
+    `created` tells a Graph Store write that the graph did not exist before; `engine` names
+    what answered a query ("oxigraph", or "columnar" for the replica)."""
 
     media_type: str = ""
     body: bytes = b""
@@ -92,6 +95,7 @@ class Outcome:
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     created: bool = False
+    engine: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ deadline (or, with `answer`, the caller's event loop does, so that a request cos
 hand-offs). A worker that runs over is killed (SIGKILL frees its CPU at once) and replaced by
 a fresh one, and the caller gets QueryTimeout. A write (a SPARQL update or a Graph Store write)
 takes every worker first, so no query reads while the store is open for writing, and bumps the
-generation so that workers reopen their read-only snapshot.
+generation so that workers reopen their read-only snapshot. After the workers start, and after
+every write, a ReplicaBuilder writes the columnar replica of the new generation, which jobs of
+that generation then name, so that aggregate queries skip Oxigraph (graph.sparql.columnar).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from time import monotonic
 
 from graph import errors
+from graph.sparql.builder import ReplicaBuilder
 from graph.sparql.jobs import Failure, Job, Outcome
 from graph.sparql.worker import serve
 
@@ -33,7 +36,7 @@ RELEASE_SECONDS = 10.0
 def context() -> BaseContext:
     """Fork workers from a clean server process that has already imported the worker."""
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["graph.sparql.worker"])
+    ctx.set_forkserver_preload(["graph.sparql.worker", "graph.sparql.builder"])
     return ctx
 
 
@@ -121,7 +124,9 @@ class WorkerPool:
     several times faster, at the cost of memory and of a slower start after each update.
     """
 
-    def __init__(self, path: Path, size: int, in_memory: bool = False) -> None:
+    def __init__(
+        self, path: Path, size: int, in_memory: bool = False, replica: bool = True
+    ) -> None:
         self.path = path
         self.size = size
         self.in_memory = in_memory
@@ -129,11 +134,19 @@ class WorkerPool:
         self._ctx = context()
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._writer = threading.Lock()
+        self.builder = ReplicaBuilder(self._ctx, path) if replica else None
 
     def start(self) -> None:
-        """Start the workers."""
+        """Start the workers, and the replica's first build."""
         for _ in range(self.size):
             self._idle.put(Worker(self._ctx, self.path, self.in_memory))
+        if self.builder is not None:
+            self.builder.start(self.generation)
+
+    def current(self, job: Job) -> Job:
+        """The job stamped with the current generation and, once written, its replica."""
+        ready = self.builder.replica(self.generation) if self.builder is not None else ""
+        return replace(job, generation=self.generation, replica=ready)
 
     def pids(self) -> list[int]:
         """Process ids of the idle workers (for diagnostics and tests)."""
@@ -144,7 +157,7 @@ class WorkerPool:
         deadline = monotonic() + seconds
         held = [self._take(deadline)]
         try:
-            return self._exchange(held, 0, replace(job, generation=self.generation), deadline)
+            return self._exchange(held, 0, self.current(job), deadline)
         except errors.QueryTimeout:
             raise _past_limit(seconds) from None
         finally:
@@ -159,9 +172,7 @@ class WorkerPool:
             worker = await asyncio.to_thread(self._take, deadline)
         held = [worker]
         try:
-            return await self._exchange_async(
-                held, replace(job, generation=self.generation), deadline
-            )
+            return await self._exchange_async(held, self.current(job), deadline)
         except errors.QueryTimeout:
             raise _past_limit(seconds) from None
         finally:
@@ -172,6 +183,8 @@ class WorkerPool:
         deadline = monotonic() + seconds
         with self._writer:
             held: list[Worker] = []
+            if self.builder is not None:
+                self.builder.cancel()
             try:
                 while len(held) < self.size:
                     held.append(self._take(deadline))
@@ -182,9 +195,13 @@ class WorkerPool:
                 self.generation += 1
                 for worker in held:
                     self._idle.put(worker)
+                if self.builder is not None:
+                    self.builder.start(self.generation)
 
     def close(self) -> None:
-        """Stop every idle worker."""
+        """Stop every idle worker and the replica's builder."""
+        if self.builder is not None:
+            self.builder.close()
         while True:
             try:
                 self._idle.get_nowait().stop()

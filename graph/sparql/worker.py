@@ -1,7 +1,9 @@
 """The worker process: answers jobs from its pipe over the store opened read-only.
 
 A worker keeps one read-only snapshot of the store and reopens it when a job carries a newer
-generation (the pool bumps the generation after every write). A write job (a SPARQL update or
+generation (the pool bumps the generation after every write). A job may also name the
+columnar replica of its generation; the worker opens it once and answers aggregate queries
+from it. A write job (a SPARQL update or
 a Graph Store put, post or delete) opens the store read-write for the length of the write only,
 after every worker has let go of its snapshot.
 """
@@ -18,6 +20,7 @@ from graph.errors import DesignationsError
 from graph.sparql.execute import dataset_counts, read_graph, run_query, run_update
 from graph.sparql.graphstore import apply
 from graph.sparql.jobs import WRITES, Failure, Job, Outcome
+from graph.sparql.replica import Replica
 from graph.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,6 +34,16 @@ class Session:
         self.in_memory = in_memory
         self.store: Store | None = None
         self.generation = -1
+        self.replica: Replica | None = None
+
+    def columnar(self, path: str) -> Replica | None:
+        """The replica at path (opened once), or None when the job names none."""
+        if self.replica is not None and str(self.replica.path) != path:
+            self.replica.close()
+            self.replica = None
+        if path and self.replica is None:
+            self.replica = Replica(Path(path))
+        return self.replica
 
     def snapshot(self, generation: int) -> Store:
         """The read-only store as of the given generation, reopened when it is newer."""
@@ -66,7 +79,7 @@ class Session:
             return read_graph(store, job)
         if job.kind == "stats":
             return Outcome(counts=dataset_counts(store))
-        return run_query(store, job)
+        return run_query(store, job, self.columnar(job.replica))
 
     def handle(self, job: Job) -> Outcome | Failure:
         """Do one job; a library error becomes a Failure, anything else a logged Failure."""

@@ -1,0 +1,179 @@
+"""A columnar copy of the store in DuckDB, which answers aggregate queries (graph.sparql.columnar).
+
+The copy has two tables: `triple(s, p, o)`, every quad of the store without its graph (the
+union default graph as Oxigraph reads it: a triple in two graphs counts twice there too), and
+`term(id, kind, value, datatype, lang)`, the terms behind the ids. It is written once per store
+generation by `write`, in its own process, and only ever read by queries of that generation;
+until it is ready, and for every query outside the subset, Oxigraph answers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyoxigraph as ox
+
+from graph.sparql.columnar import Plan, translate
+from graph.store import Store
+
+BLANK, IRI, LITERAL = 0, 1, 2
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+TERM_COLUMNS = ("id", "kind", "value", "datatype", "lang")
+MEMORY_LIMIT = "1GB"
+
+
+class NotReplicable(Exception):
+    """The store holds terms the replica does not encode (triple terms, directional text)."""
+
+
+def write(store: Store, path: Path) -> None:
+    """Write the replica of the store to path (through a temporary file, then renamed)."""
+    ids: dict[Any, int] = {}
+    columns: tuple[list[int], list[int], list[int]] = ([], [], [])
+    number = ids.setdefault
+    for quad in store.inner:
+        for column, term in zip(columns, (quad.subject, quad.predicate, quad.object), strict=True):
+            column.append(number(term, len(ids)))
+    triples = {k: np.array(c, dtype=np.int32) for k, c in zip("spo", columns, strict=True)}
+    terms = _terms(list(ids))
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with duckdb.connect(str(partial)) as con:
+        con.register("triples", triples)
+        con.register("terms", terms)
+        con.execute("CREATE TABLE triple AS SELECT * FROM triples")
+        con.execute("CREATE TABLE term AS SELECT * FROM terms")
+        con.execute("CREATE INDEX term_value ON term (value)")
+    os.replace(partial, path)
+
+
+def _terms(terms: list[Any]) -> dict[str, Any]:
+    """The term table's columns, in id order."""
+    rows = [_row(term) for term in terms]
+    kind, value, datatype, lang = zip(*rows, strict=True) if rows else ((), (), (), ())
+    return {
+        "id": np.arange(len(terms), dtype=np.int32),
+        "kind": np.array(kind, dtype=np.int8),
+        "value": np.array(value, dtype=object),
+        "datatype": np.array(datatype, dtype=object),
+        "lang": np.array(lang, dtype=object),
+    }
+
+
+def _row(term: Any) -> tuple[int, str, str | None, str | None]:
+    """A term as (kind, value, datatype, language)."""
+    if isinstance(term, ox.NamedNode):
+        return IRI, term.value, None, None
+    if isinstance(term, ox.BlankNode):
+        return BLANK, term.value, None, None
+    if isinstance(term, ox.Literal) and getattr(term, "direction", None) is None:
+        if term.language:
+            return LITERAL, term.value, None, term.language
+        return LITERAL, term.value, term.datatype.value, None
+    raise NotReplicable(f"the replica does not encode the term {term}")
+
+
+Table = tuple[list[str], list[list[Any]]]
+"""Variable names and rows of pyoxigraph terms."""
+
+
+class Replica:
+    """The replica at a path, opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con = duckdb.connect(str(path), read_only=True, config={"memory_limit": MEMORY_LIMIT})
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def answer(self, text: str, cap: int, base_iri: str | None = None) -> Table | None:
+        """The answer to a query inside the columnar subset, at most cap + 1 rows (so that
+        the caller sees a cut); None when Oxigraph must answer it."""
+        plan = translate(text, base_iri)
+        return None if plan is None else self.run(plan, cap)
+
+    def run(self, plan: Plan, cap: int) -> Table | None:
+        """Run a plan; None when its rows must be ordered by terms other than IRIs."""
+        ids = self._ids(plan.iris.values())
+        params: dict[str, Any] = {k: ids.get(v, -1) for k, v in plan.iris.items()}
+        params.update(plan.numbers)
+        sql = plan.sql
+        if not plan.order and "LIMIT" not in sql:  # fetch only what the cap lets through
+            sql, params["cap"] = f"{sql} LIMIT $cap", cap + 1
+        records = self.con.execute(sql, params).fetchall()
+        rows = self._decode(records, plan.kinds)
+        if plan.order:
+            ordered = _sorted(rows, plan)
+            if ordered is None:
+                return None
+            rows = ordered
+        return list(plan.names), rows[: cap + 1]
+
+    def _ids(self, iris: Sequence[str] | Any) -> dict[str, int]:
+        wanted = list(dict.fromkeys(iris))
+        if not wanted:
+            return {}
+        found = self.con.execute(
+            "SELECT value, id FROM term WHERE kind = $kind AND value IN (SELECT unnest($iris))",
+            {"kind": IRI, "iris": wanted},
+        ).fetchall()
+        return dict(found)
+
+    def _decode(self, records: list[tuple[Any, ...]], kinds: Sequence[str]) -> list[list[Any]]:
+        """Rows of pyoxigraph terms: term ids looked up, counts as xsd:integer literals."""
+        positions = [i for i, k in enumerate(kinds) if k == "term"]
+        wanted = list({r[i] for r in records for i in positions})
+        terms = self._terms(wanted) if wanted else {}
+        rows = []
+        for record in records:
+            row = list(record)
+            for i, kind in enumerate(kinds):
+                value = row[i]
+                row[i] = terms[value] if kind == "term" else _count(value)
+            rows.append(row)
+        return rows
+
+    def _terms(self, ids: list[int]) -> dict[int, Any]:
+        found = self.con.execute(
+            "SELECT id, kind, value, datatype, lang FROM term WHERE id IN (SELECT unnest($ids))",
+            {"ids": ids},
+        ).fetchall()
+        return {row[0]: _term(*row[1:]) for row in found}
+
+
+def _count(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD_INTEGER)
+
+
+def _term(kind: int, value: str, datatype: str | None, lang: str | None) -> Any:
+    if kind == IRI:
+        return ox.NamedNode(value)
+    if kind == BLANK:
+        return ox.BlankNode(value)
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype or ""))
+
+
+def _sorted(rows: list[list[Any]], plan: Plan) -> list[list[Any]] | None:
+    """Rows in the plan's order, sliced; None when a key column holds a term other than an
+    IRI (SPARQL's order of literals and blank nodes is Oxigraph's to give)."""
+    for column, _ in plan.order:
+        if plan.kinds[column] == "term" and any(
+            not isinstance(row[column], ox.NamedNode) for row in rows
+        ):
+            return None
+    for column, descending in reversed(plan.order):
+        if plan.kinds[column] == "term":
+            rows.sort(key=lambda row: row[column].value, reverse=descending)
+        else:
+            rows.sort(key=lambda row: int(row[column].value), reverse=descending)
+    end = None if plan.limit is None else plan.offset + plan.limit
+    return rows[plan.offset : end]
