@@ -119,6 +119,15 @@ def test_the_answer_stops_one_row_past_the_cap(replica: Replica, oxigraph: Store
     assert table is not None and len(table[1]) == 11
 
 
+def test_a_failing_replica_leaves_the_query_to_oxigraph(built_dir: Path, tmp_path: Path) -> None:
+    write(Store.open(built_dir), tmp_path / "r.duckdb")
+    broken = Replica(tmp_path / "r.duckdb")
+    text = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    assert by_replica(broken, text) is not None
+    broken.close()  # every statement on it now raises duckdb.ConnectionException
+    assert by_replica(broken, text) is None
+
+
 def test_a_triple_in_two_graphs_counts_twice_as_in_oxigraph(tmp_path: Path) -> None:
     s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
     inner = ox.Store()

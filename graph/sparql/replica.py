@@ -9,7 +9,9 @@ until it is ready, and for every query outside the subset, Oxigraph answers.
 
 from __future__ import annotations
 
+import logging
 import os
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ import pyoxigraph as ox
 
 from graph.sparql.columnar import Plan, translate
 from graph.store import Store
+
+log = logging.getLogger(__name__)
 
 BLANK, IRI, LITERAL = 0, 1, 2
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -34,12 +38,12 @@ class NotReplicable(Exception):
 def write(store: Store, path: Path) -> None:
     """Write the replica of the store to path (through a temporary file, then renamed)."""
     ids: dict[Any, int] = {}
-    columns: tuple[list[int], list[int], list[int]] = ([], [], [])
+    columns = (array("i"), array("i"), array("i"))  # raw 32-bit ids, no int objects
     number = ids.setdefault
     for quad in store.inner:
         for column, term in zip(columns, (quad.subject, quad.predicate, quad.object), strict=True):
             column.append(number(term, len(ids)))
-    triples = {k: np.array(c, dtype=np.int32) for k, c in zip("spo", columns, strict=True)}
+    triples = {k: np.frombuffer(c, dtype=np.int32) for k, c in zip("spo", columns, strict=True)}
     terms = _terms(list(ids))
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -97,7 +101,13 @@ class Replica:
         """The answer to a query inside the columnar subset, at most cap + 1 rows (so that
         the caller sees a cut); None when Oxigraph must answer it."""
         plan = translate(text, base_iri)
-        return None if plan is None else self.run(plan, cap)
+        if plan is None:
+            return None
+        try:
+            return self.run(plan, cap)
+        except duckdb.Error as exc:  # out of memory, say: Oxigraph still answers
+            log.warning("the columnar replica failed (%s); Oxigraph answers", exc)
+            return None
 
     def run(self, plan: Plan, cap: int) -> Table | None:
         """Run a plan; None when its rows must be ordered by terms other than IRIs."""
