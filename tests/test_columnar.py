@@ -72,6 +72,8 @@ ORDERED = [
     "SELECT ?s (COUNT(*) AS ?n) { ?s <http://example.org/absent> ?o } GROUP BY ?s",
     "SELECT DISTINCT ?p WHERE { ?s ?p ?s } GROUP BY ?p ORDER BY ?p",
     "SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(COUNT(*)) ?p LIMIT 3",
+    "SELECT (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 3 OFFSET 1",
+    "SELECT (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY ?n OFFSET 2",
 ]
 
 

@@ -73,12 +73,10 @@ class ReplicaBuilder:
 
     def replica(self, generation: int) -> str:
         """The path of the generation's replica once its build has finished, else ""."""
-        if generation != self.generation:
-            return ""
-        if self.ready or self.process is None or self.process.is_alive():
-            return self.ready
-        with self._lock:
-            if self.process is None or generation != self.generation:
+        with self._lock:  # a write may cancel the build from another thread meanwhile
+            if generation != self.generation:
+                return ""
+            if self.ready or self.process is None or self.process.is_alive():
                 return self.ready
             if self.process.exitcode == 0:
                 self.ready = str(self.target(generation))

@@ -14,15 +14,16 @@ keeps exactly, becomes one SQL statement. Anything outside it gives None and Oxi
 
 Values from the query (IRIs, integers) go into the SQL as named parameters ($i1 for IRIs,
 which the replica turns into term ids, $n1 for integers); the SQL text is built from the
-query's shape alone. rdflib parses the query into its algebra.
+query's shape alone. LIMIT and OFFSET stay on the plan, for the replica to apply together
+with its row cap. rdflib parses the query into its algebra.
 
 >>> plan = translate('SELECT ?p (COUNT(*) AS ?n) { ?s ?p <http://x/o> } GROUP BY ?p HAVING '
 ...                  '(COUNT(*) > 2) ORDER BY DESC(?n) LIMIT 5')
->>> plan.names, plan.kinds, plan.iris, plan.numbers
-(('p', 'n'), ('term', 'count'), {'i1': 'http://x/o'}, {'n1': 2, 'n2': 5})
+>>> plan.names, plan.kinds, plan.iris, plan.numbers, plan.limit
+(('p', 'n'), ('term', 'count'), {'i1': 'http://x/o'}, {'n1': 2}, 5)
 >>> print(plan.sql.replace(" GROUP", "\nGROUP"))
 SELECT t0.p, count(*) FROM triple AS t0 WHERE t0.o = $i1
-GROUP BY t0.p HAVING count(*) > $n1 ORDER BY count(*) DESC LIMIT $n2
+GROUP BY t0.p HAVING count(*) > $n1 ORDER BY count(*) DESC
 >>> translate('SELECT ?s WHERE { ?s ?p ?o }') is None  # no aggregate: Oxigraph answers
 True
 """
@@ -58,8 +59,8 @@ class Plan:
 
     `kinds` says whether each column holds term ids or counts. When the query orders by a
     grouped variable, `order` is set: SQL cannot order terms by their values, so the replica
-    sorts the decoded rows by these (column, descending) keys and then applies `limit` and
-    `offset`; otherwise the SQL orders and slices, and `order` is empty.
+    sorts the decoded rows by these (column, descending) keys; otherwise the SQL orders, and
+    `order` is empty. `limit` and `offset` are the query's slice.
     """
 
     sql: str
@@ -146,12 +147,15 @@ def _plan(query: CompValue) -> Plan:
         parts.aliases.setdefault(name, name)
     kinds = tuple(parts.kind(n) for n in parts.names)
     sql = _select(parts, where)
+    order: tuple[tuple[int, bool], ...] = ()
     if any(parts.kind(var) == "term" for var, _ in parts.order):
         order = tuple((_projected(parts, var), desc) for var, desc in parts.order)
-        return Plan(sql, tuple(parts.names), kinds, parts.iris, parts.numbers, order,
-                    parts.limit, parts.offset)  # fmt: skip
-    sql += _ordered_slice(parts)
-    return Plan(sql, tuple(parts.names), kinds, parts.iris, parts.numbers)
+    elif parts.order:
+        keys = [f"{parts.source(var)}{' DESC' if desc else ''}" for var, desc in parts.order]
+        sql += " ORDER BY " + ", ".join(keys)
+    limit = None if parts.limit is None else int(parts.limit)
+    return Plan(sql, tuple(parts.names), kinds, parts.iris, parts.numbers, order, limit,
+                parts.offset)  # fmt: skip
 
 
 def _peel(node: CompValue, parts: _Parts) -> CompValue:
@@ -278,16 +282,3 @@ def _projected(parts: _Parts, var: str) -> int:
     if name is None:
         raise Unsupported("ORDER BY a variable that is not projected")
     return parts.names.index(name)
-
-
-def _ordered_slice(parts: _Parts) -> str:
-    """ORDER BY counts, LIMIT and OFFSET in SQL."""
-    sql = ""
-    if parts.order:
-        keys = [f"{parts.source(var)}{' DESC' if desc else ''}" for var, desc in parts.order]
-        sql += " ORDER BY " + ", ".join(keys)
-    if parts.limit is not None:
-        sql += f" LIMIT {parts.number(int(parts.limit))}"
-    if parts.offset:
-        sql += f" OFFSET {parts.number(parts.offset)}"
-    return sql

@@ -97,13 +97,9 @@ def run_query(store: Store, job: Job, replica: Replica | None = None) -> Outcome
 
 
 def for_replica(job: Job) -> bool:
-    """Whether the replica may try the query: it mentions an aggregate and reads the union
-    default graph (no protocol dataset, no FROM)."""
-    return (
-        mentions(job.text, "GROUP", "COUNT")
-        and not job.dataset
-        and not has_keyword(job.text, "FROM")
-    )
+    """Whether the replica may try the query: it mentions an aggregate and names no protocol
+    dataset (the translation itself refuses FROM)."""
+    return mentions(job.text, "GROUP", "COUNT") and not job.dataset
 
 
 def read_graph(store: Store, job: Job) -> Outcome:

