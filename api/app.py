@@ -27,7 +27,7 @@ from api.routes import (
 )
 from api.settings import Settings
 from graph import Store
-from graph.search import label_index
+from graph.read.search import label_index
 
 # /sparql first: a request walks the routes in order, and SPARQL clients send the most.
 ROUTERS = [
