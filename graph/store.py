@@ -102,6 +102,19 @@ class Store:
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
+    def construct(self, sparql: str, **bindings: OxTerm) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query, read in full.
+
+        Query results are pyoxigraph objects bound to the thread that made them: one left in
+        a frame of an exception that crosses threads (a 404 raised in a FastAPI worker thread
+        and handled in the event loop) cannot be freed there and leaks. Returning plain lists,
+        as this and select() do, leaves no result object behind.
+        """
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update (relative IRIs resolve against base_iri when given)."""
         try:

@@ -35,14 +35,16 @@ def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base, process)
+        wait_until_up(base, process)
         yield base
     finally:
         process.terminate()
         process.communicate(timeout=20)
 
 
-def _wait(base: str, process: subprocess.Popen[bytes]) -> None:
+def wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    """Wait until the server at base answers /healthz; RuntimeError if it exits or takes over
+    a minute."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -35,9 +35,7 @@ ORDER BY ?p ?s
 def describe(store: Store, iri: str) -> list[ox.Triple]:
     """The IRI's own triples and those of its parts (IRIs below it, such as evidence targets),
     sorted; NotFound when the graph says nothing about it."""
-    result = store.query(DESCRIBE_QUERY, {"s": ox.NamedNode(iri)})
-    assert isinstance(result, ox.QueryTriples)
-    triples = sorted(set(result), key=str)
+    triples = sorted(set(store.construct(DESCRIBE_QUERY, s=ox.NamedNode(iri))), key=str)
     if not triples:
         raise NotFound(f"nothing is known about {local_id(iri)}")
     return triples
