@@ -8,6 +8,9 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef
 
+from api.settings import Settings
+from api.sparql.service import SparqlService
+from graph.errors import Forbidden
 from graph.namespaces import SD
 from tests.server import running_server
 
@@ -26,9 +29,9 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-def update(base: str, text: str, authorization: str | None) -> httpx.Response:
+def update(base: str, text: str, authorization: str | bytes | None) -> httpx.Response:
     """POST an update directly, with an Authorization header when given."""
-    headers = dict(UPDATE)
+    headers: dict[str, str | bytes] = dict(UPDATE)
     if authorization is not None:
         headers["Authorization"] = authorization
     return httpx.post(base + "/sparql", content=text.encode(), headers=headers)
@@ -40,10 +43,14 @@ def update(base: str, text: str, authorization: str | None) -> httpx.Response:
         (None, "updates need the header Authorization: Bearer <update token>"),
         ("Bearer wrong", "updates need the header Authorization: Bearer <update token>"),
         (f"Basic {TOKEN}", "updates need the header Authorization: Bearer <update token>"),
+        # non-ASCII tokens were a 500 (TypeError in hmac.compare_digest)
+        ("Bearer é".encode(), "updates need the header Authorization: Bearer <update token>"),
+        (b"Bearer \xff\xfe", "updates need the header Authorization: Bearer <update token>"),
+        ("Bearer 令牌".encode(), "updates need the header Authorization: Bearer <update token>"),
     ],
 )
 def test_updates_without_the_token_are_forbidden(
-    writable: str, authorization: str | None, message: str
+    writable: str, authorization: str | bytes | None, message: str
 ) -> None:
     response = update(writable, INSERT, authorization)
     assert (response.status_code, response.json()) == (
@@ -109,3 +116,22 @@ def test_the_description_offers_updates(writable: str) -> None:
         SD.SPARQL11Update,
     }
     assert set(graph.objects(None, SD.endpoint)) == {URIRef(writable + "/sparql")}
+
+
+@pytest.mark.parametrize(
+    ("authorization", "allowed"),
+    [
+        ("Bearer 令牌".encode().decode("latin-1"), True),  # as Starlette decodes the header
+        ("Bearer 令牌", False),
+        ("Bearer \udcff", False),
+        ("Bearer ", False),
+    ],
+)
+def test_a_non_ascii_token_is_compared_as_utf8_bytes(authorization: str, allowed: bool) -> None:
+    service = SparqlService(Settings(update_token="令牌"))
+    try:
+        service.authorise(authorization)
+        outcome = True
+    except Forbidden:
+        outcome = False
+    assert outcome == allowed

@@ -128,7 +128,10 @@ class SparqlService:
         if token is None:
             raise Forbidden("updates are disabled on this endpoint (no update token is set)")
         scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), token):
+        # Header values arrive as latin-1 text: back to their bytes, compared with the token's
+        # UTF-8 bytes (compare_digest refuses non-ASCII str).
+        sent = given.strip().encode("latin-1", "replace")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(sent, token.encode("utf-8")):
             raise Forbidden("updates need the header Authorization: Bearer <update token>")
 
     def description(self, media: str | None, endpoint: str) -> Outcome:
