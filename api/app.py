@@ -24,6 +24,7 @@ from api.routes import (
     search,
     sparql,
 )
+from api.security import SecurityHeaders
 from api.settings import Settings
 from graph import Store
 from graph.read.search import label_index
@@ -71,4 +72,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in entities.routers:
         app.include_router(router)
     app.add_middleware(Cors, settings=settings)
+    app.add_middleware(SecurityHeaders)
     return app

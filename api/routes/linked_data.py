@@ -13,10 +13,11 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from api.deps import StoreDep
+from api.links import href
 from api.errors import ERROR_RESPONSES, ErrorBody, error_response
 from api.negotiation import negotiate
 from graph.media import RDF
-from graph.namespaces import CND, ID
+from graph.namespaces import ID
 from graph.read.describe import describe, page, serialise
 from graph.read.ontology import terms, turtle
 
@@ -34,16 +35,7 @@ ID_PATH = PathParam(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$", description=
 AcceptHeader = Annotated[str | None, Header()]
 
 
-def local(iri: str) -> str:
-    """The link on this server for an IRI of the project; other IRIs stay as they are."""
-    if iri.startswith(str(ID)):
-        return "/id/" + iri[len(ID) :]
-    if iri.startswith(str(CND._NS)):
-        return "/def#" + iri[len(CND._NS) :]
-    return iri
-
-
-templates.env.globals["local"] = local
+templates.env.globals["href"] = href
 
 
 def _choose(path: str, accept: str | None) -> tuple[str, str | None]:
