@@ -52,7 +52,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        Store.ensure(settings.store)
+        if settings.allow_empty_store:
+            Store.ensure(settings.store)
+        else:
+            Store.require_data(settings.store)
         refresh(app)
         label_index(app.state.store)
         yield

@@ -18,6 +18,11 @@ class Settings(BaseSettings):
     store: Path = Field(DEFAULT_STORE, description="Directory of the Oxigraph store.")
     host: str = Field("127.0.0.1", description="Address the HTTP service listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the HTTP service listens on.")
+    allow_empty_store: bool = Field(
+        False,
+        description="Serve a missing or empty store directory as an empty store (created if "
+        "need be); when false, the service refuses to start on one, in one line.",
+    )
     update_token: str | None = Field(
         None,
         description="Bearer token that enables writes (SPARQL Update and Graph Store PUT, POST, "

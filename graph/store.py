@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,6 +14,7 @@ import pyoxigraph as ox
 from graph.errors import LoadError, QueryError, StoreError
 from graph.media import RDF_BY_SUFFIX
 from graph.namespaces import PREFIXES
+from graph.staging import recover, staged
 from graph.terms import OxTerm
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -35,7 +35,11 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = True) -> Store:
-        """Open the store in a directory; read-only unless asked (read-only never locks)."""
+        """Open the store in a directory; read-only unless asked (read-only never locks).
+
+        A swap killed between its two renames is recovered first (graph/staging.py).
+        """
+        recover(path)
         if read_only and not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}: run `designations build` first")
         try:
@@ -48,6 +52,7 @@ class Store:
     def ensure(cls, path: Path) -> None:
         """Create an empty store in path unless one is there: an empty directory is an empty
         store."""
+        recover(path)
         if (path / "CURRENT").exists():
             return
         try:
@@ -55,6 +60,16 @@ class Store:
             ox.Store(str(path)).flush()
         except OSError as exc:
             raise StoreError(f"cannot create a store at {path}: {exc}") from exc
+
+    @classmethod
+    def require_data(cls, path: Path) -> None:
+        """StoreError unless path holds a store with at least one quad: a missing or empty
+        store is a mistake to serve (a path mistyped, a build that never ran)."""
+        hint = "run `designations build` or `restore`, or serve it with --allow-empty"
+        if not (path / "CURRENT").exists():
+            raise StoreError(f"no store at {path}: {hint}")
+        if cls.open(path).is_empty():
+            raise StoreError(f"the store at {path} holds no quads: {hint}")
 
     @classmethod
     def memory(cls) -> Store:
@@ -182,22 +197,34 @@ class Store:
         return isinstance(graph, ox.DefaultGraph) or self.inner.contains_named_graph(graph)
 
     def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> bool:
-        """Replace a graph's triples (the Graph Store Protocol's PUT); True when it is new.
+        """Replace a graph's triples (the Graph Store Protocol's PUT) in one transaction, so
+        that a crash leaves the old graph or the new one; True when it is new.
 
-        Clearing and adding are two transactions: a crash between them leaves the graph empty.
+        pyoxigraph has no transaction that both removes and adds, but an update is one: the
+        triples go in as INSERT DATA written by pyoxigraph's own N-Triples serialiser (terms it
+        has parsed and checked), never as text from the client.
         """
         new = not self.has_graph(graph)
-        self.inner.remove_graph(graph)
-        self.add_to_graph(graph, triples)
+        data = " .\n".join(str(t) for t in triples)
+        if isinstance(graph, ox.DefaultGraph):
+            update = f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{data}\n}}"
+        else:
+            update = (
+                f"DROP SILENT GRAPH {graph} ; CREATE SILENT GRAPH {graph} ;\n"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{data}\n}} }}"
+            )
+        self.inner.update(update)
         return new
 
     def add_to_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> bool:
         """Add triples to a graph, all of them in one transaction (the Graph Store Protocol's
         POST); True when the graph is new."""
         new = not self.has_graph(graph)
-        if isinstance(graph, ox.NamedNode):
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        if quads:
+            self.inner.extend(quads)  # one transaction, which also makes the graph
+        elif isinstance(graph, ox.NamedNode):
             self.inner.add_graph(graph)
-        self.inner.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         return new
 
     def drop_graph(self, graph: GraphName) -> bool:
@@ -220,6 +247,10 @@ class Store:
         lines = sorted(str(q) + " .\n" for q in self.inner)
         return "".join(lines).encode("utf-8")
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad at all (without counting them)."""
+        return next(iter(self.inner.quads_for_pattern(None, None, None, None)), None) is None
+
     def __len__(self) -> int:
         return len(self.inner)
 
@@ -233,6 +264,27 @@ def _parse(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
         raise LoadError(f"{path}: cannot read: {exc}") from exc
 
 
+def load_files(
+    store_dir: Path, files: Iterable[Path], graph: ox.NamedNode, done: Callable[[Path, int], None]
+) -> None:
+    """Bulk-load RDF files into a named graph of the store in a directory (created when there
+    is none), calling done(file, quads) after each.
+
+    The files go into a copy of the store that is swapped in at the end (graph/staging.py):
+    a failure, or a kill, leaves the store as it was, and what a killed load wrote is removed
+    by the next run that stages.
+    """
+    with staged(store_dir, "load") as staging:
+        if (store_dir / "CURRENT").exists():
+            store = checkpoint(Store.open(store_dir), staging)
+        else:
+            store = Store.open(staging, read_only=False)
+        for path in files:
+            done(path, store.load_file(path, graph))
+        store.flush()
+        del store
+
+
 def checkpoint(source: Store, target: Path) -> Store:
     """A copy of source at target (a new directory beside it), opened for writing. RocksDB
     makes it as a checkpoint: hard links to its immutable files, so it takes no time and
@@ -242,15 +294,3 @@ def checkpoint(source: Store, target: Path) -> Store:
     except OSError as exc:
         raise StoreError(f"cannot copy the store to {target}: {exc}") from exc
     return Store.open(target, read_only=False)
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Replace the store at target with the finished store at new, keeping one of them always."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)

@@ -26,7 +26,9 @@ ALICE_GRAPH = Graph().parse(data=ALICE, format="turtle")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server with an update token over a new, empty store, with three query workers."""
     store = tmp_path_factory.mktemp("graph-store") / "store"
-    with running_server(store, "--update-token", TOKEN, env={"DESIGNATIONS_WORKERS": "3"}) as url:
+    with running_server(
+        store, "--allow-empty", "--update-token", TOKEN, env={"DESIGNATIONS_WORKERS": "3"}
+    ) as url:
         yield url
 
 

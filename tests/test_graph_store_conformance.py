@@ -39,7 +39,7 @@ LOCATION = "$LOCATION$"
 def gsp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server with updates enabled over a scratch store that starts empty."""
     store = tmp_path_factory.mktemp("graph-store") / "store"
-    with running_server(store, "--update-token", TOKEN) as base:
+    with running_server(store, "--allow-empty", "--update-token", TOKEN) as base:
         yield base
 
 

@@ -40,7 +40,7 @@ RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 def update_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server with updates enabled over a scratch store that starts empty."""
     store = tmp_path_factory.mktemp("protocol") / "store"
-    with running_server(store, "--update-token", TOKEN) as base:
+    with running_server(store, "--allow-empty", "--update-token", TOKEN) as base:
         yield base
 
 

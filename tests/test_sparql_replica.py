@@ -23,7 +23,7 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server over a new store, with writes enabled."""
     store = tmp_path_factory.mktemp("replica") / "store"
     env = {"DESIGNATIONS_UPDATE_TOKEN": TOKEN, "DESIGNATIONS_WORKERS": "2"}
-    with running_server(store, env=env) as base:
+    with running_server(store, "--allow-empty", env=env) as base:
         yield base
 
 

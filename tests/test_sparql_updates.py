@@ -25,7 +25,7 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server over a new, empty store, with its token from the environment."""
     store = tmp_path_factory.mktemp("writable") / "new" / "store"
     env = {"DESIGNATIONS_UPDATE_TOKEN": TOKEN, "DESIGNATIONS_WORKERS": "3"}
-    with running_server(store, env=env) as base:
+    with running_server(store, "--allow-empty", env=env) as base:
         yield base
 
 

@@ -25,7 +25,9 @@ GRAPH = str(source_graph("freshness-test"))
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server with an update token over a new store, with three query workers."""
     store = tmp_path_factory.mktemp("freshness") / "store"
-    with running_server(store, "--update-token", TOKEN, env={"DESIGNATIONS_WORKERS": "3"}) as url:
+    with running_server(
+        store, "--allow-empty", "--update-token", TOKEN, env={"DESIGNATIONS_WORKERS": "3"}
+    ) as url:
         yield url
 
 

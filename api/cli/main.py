@@ -14,9 +14,11 @@ from tqdm import tqdm
 
 from api.cli.articles import extract_command, ingest_command
 from api.cli.derived import derive_command, export_command
-from api.cli.options import failures, store_option
+from api.cli.operate import backup_command, restore_command
+from api.cli.options import failures, read_text, store_option
 from graph import Store, build, check, stats
 from graph.sparql.writers import OUTPUT_FORMATS, serialise
+from graph.store import load_files
 
 BUILD_STEPS = 5
 
@@ -57,16 +59,19 @@ def build_command(store_dir: Path, seeds_dir: Path | None) -> None:
 @click.option("--graph", "graph_iri", required=True, help="IRI of the named graph to load into.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 def load_command(store_dir: Path, graph_iri: str, files: tuple[Path, ...]) -> None:
-    """Bulk-load N-Triples, N-Quads, Turtle or TriG files into a named graph."""
+    """Bulk-load N-Triples, N-Quads, Turtle or TriG files into a named graph.
+
+    The files go into a copy of the store, swapped in when all have loaded: on any error the
+    store stays as it was. Writes made through the service meanwhile are not carried over."""
     if not _is_iri(graph_iri):
         raise click.BadParameter(f"not an absolute IRI: {graph_iri}", param_hint="--graph")
     graph = ox.NamedNode(graph_iri)
+
+    def done(path: Path, count: int) -> None:
+        click.echo(f"loaded {count} quads from {path} into <{graph_iri}>")
+
     with failures():
-        store = Store.open(store_dir, read_only=False)
-        for path in tqdm(files, unit="file", file=sys.stderr, disable=None):
-            count = store.load_file(path, graph)
-            click.echo(f"loaded {count} quads from {path} into <{graph_iri}>")
-        store.flush()
+        load_files(store_dir, tqdm(files, unit="file", file=sys.stderr, disable=None), graph, done)
 
 
 def _is_iri(text: str) -> bool:
@@ -88,7 +93,7 @@ def query_command(store_dir: Path, sparql: str | None, query_file: Path | None, 
     """Run a SPARQL query (a string, or -f FILE) against the store."""
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give a SPARQL query string or -f FILE, not both or neither")
-    text = query_file.read_text("utf-8") if query_file else str(sparql)
+    text = read_text(query_file) if query_file else str(sparql)
     with failures():
         result = Store.open(store_dir).query(text)
         sys.stdout.buffer.write(serialise(result, fmt))
@@ -132,14 +137,32 @@ def stats_command(store_dir: Path, as_json: bool) -> None:
     help="Enable writes (SPARQL Update; Graph Store PUT, POST, DELETE on /sparql) for requests "
     "bearing this token (or DESIGNATIONS_UPDATE_TOKEN).",
 )
-def serve_command(store_dir: Path, host: str, port: int, update_token: str | None) -> None:
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    envvar="DESIGNATIONS_ALLOW_EMPTY_STORE",
+    help="Serve a missing or empty store as an empty store (created if need be), instead of "
+    "refusing to start (or DESIGNATIONS_ALLOW_EMPTY_STORE=true).",
+)
+def serve_command(
+    store_dir: Path, host: str, port: int, update_token: str | None, allow_empty: bool
+) -> None:
     """Serve the store over HTTP: SPARQL endpoint, REST API and Linked Data."""
     import uvicorn
 
     from api.app import create_app
     from api.settings import Settings
 
-    settings = Settings(store=store_dir, host=host, port=port, update_token=update_token)
+    if not allow_empty:
+        with failures():
+            Store.require_data(store_dir)
+    settings = Settings(
+        store=store_dir,
+        host=host,
+        port=port,
+        update_token=update_token,
+        allow_empty_store=allow_empty,
+    )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
@@ -147,3 +170,5 @@ main.add_command(derive_command)
 main.add_command(export_command)
 main.add_command(extract_command)
 main.add_command(ingest_command)
+main.add_command(backup_command)
+main.add_command(restore_command)

@@ -6,11 +6,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from graph import DesignationsError
 from graph.paths import DEFAULT_STORE
+from graph.staging import reason
 
 store_option = click.option(
     "--store",
@@ -25,10 +27,32 @@ store_option = click.option(
 
 @contextmanager
 def failures() -> Iterator[None]:
-    """Turn library errors into one line per problem on stderr and exit status 1."""
+    """Turn library errors into one line per problem on stderr and exit status 1; so too an
+    operating-system error (a full disk, a file that cannot be written), in one line."""
     try:
         yield
     except DesignationsError as exc:
         for line in str(exc).splitlines() or [type(exc).__name__]:
             click.echo(f"error: {line}", err=True)
         sys.exit(1)
+    except OSError as exc:
+        click.echo(f"error: {reason(exc)}", err=True)
+        sys.exit(1)
+
+
+class InputError(click.ClickException):
+    """Raised when a file given on the command line cannot be read; shown as one line."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print `error: message` on stderr, as every other failure."""
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file given on the command line; InputError (one line, exit 1) otherwise."""
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text (bad byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {reason(exc)}") from None

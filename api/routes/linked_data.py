@@ -13,8 +13,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from api.deps import StoreDep
-from api.links import href
 from api.errors import ERROR_RESPONSES, ErrorBody, error_response
+from api.links import href
 from api.negotiation import negotiate
 from graph.media import RDF
 from graph.namespaces import ID

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +21,8 @@ from graph.derive import derive_into
 from graph.errors import ShapeViolation
 from graph.namespaces import ONTOLOGY_GRAPH
 from graph.paths import ONTOLOGY_DIR, SEEDS_DIR
-from graph.store import Store, swap_in
+from graph.staging import staged
+from graph.store import Store
 from graph.terms import from_ox, to_ox_quads
 
 Progress = Callable[[str], None]
@@ -98,17 +97,9 @@ def build(
     started = time.perf_counter()
     progress("reading seeds")
     seeds = read_seeds(seeds_dir)
-    staging = store_dir.with_name(f".{store_dir.name}.new-{os.getpid()}")
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+    with staged(store_dir, "build") as staging:
         report = _fill(staging, seeds, ontology_dir, progress)
-    except BaseException:
-        gc.collect()
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    progress("swapping in the new store")
-    swap_in(staging, store_dir)
+        progress("swapping in the new store")
     return BuildReport(*report, records=len(seeds.records), seconds=time.perf_counter() - started)
 
 

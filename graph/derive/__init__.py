@@ -11,8 +11,6 @@ store; run holds the provenance and the writer.
 from __future__ import annotations
 
 import gc
-import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,7 +22,8 @@ from graph.derive.rollup import ROLLUP_DESCRIPTION
 from graph.derive.run import Out, Rule, context, run_triples
 from graph.derive.status import statuses
 from graph.namespaces import DERIVED_GRAPH
-from graph.store import Store, checkpoint, swap_in
+from graph.staging import staged
+from graph.store import Store, checkpoint
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)
 RULES = [
@@ -95,21 +94,13 @@ def rederive(store_dir: Path, as_of: str | None = None) -> int:
     meanwhile are not carried over.
     """
     source = Store.open(store_dir)
-    staging = store_dir.with_name(f".{store_dir.name}.derive-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+    with staged(store_dir, "derive") as staging:
         store = checkpoint(source, staging)
         del source
         store.drop_graph(DERIVED)
         count = derive_into(store, as_of)
         store.flush()
         del store
-        gc.collect()  # let go of the RocksDB handle before the directory moves
-    except BaseException:
-        gc.collect()
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_in(staging, store_dir)
     return count
 
 
