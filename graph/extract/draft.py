@@ -15,6 +15,7 @@ from graph.build.seeds import check_record, parse_model, read_seeds
 from graph.extract.assemble import Extraction
 from graph.extract.claims import Claim
 from graph.extract.reading import ExtractError
+from graph.files import write_new
 from graph.namespaces import ID
 
 CAVEAT = "Drafted by the extractor from the article text; every value needs a person's review."
@@ -170,19 +171,28 @@ def write_draft(
     path = seeds_dir / "records" / f"{slug}.yaml"
     text_path = seeds_dir / "texts" / f"{slug}.txt"
     for target in (path, text_path):
-        if target.exists():
+        if target.exists() and not _left_by_a_killed_ingest(target, text, path):
             raise ExtractError(f"{target}: already exists; not overwritten (choose another --slug)")
     model = parse_model(Record, record, path)
     seeds = read_seeds(seeds_dir)
-    text_path.parent.mkdir(parents=True, exist_ok=True)
-    text_path.write_text(text, encoding="utf-8", newline="")
+    fresh = not text_path.exists()
+    if fresh:
+        write_new(text_path, text)
     problems = check_record(seeds, path, model)
     if problems:
-        text_path.unlink()
+        if fresh:
+            text_path.unlink()
         raise ExtractError("\n".join(problems))
     header = ["# Draft record written by `designations ingest`: machine-extracted, unreviewed."]
     header += [f"# {n}" for n in notes]
     body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)
-    with path.open("x", encoding="utf-8") as out:
-        out.write("\n".join(header) + "\n" + body)
+    write_new(path, "\n".join(header) + "\n" + body)  # last: the record makes the draft
     return path
+
+
+def _left_by_a_killed_ingest(target: Path, text: str, record: Path) -> bool:
+    """Whether target is the article text an ingest killed before writing its record left:
+    the same text, and no record yet. It is used again rather than refused."""
+    if target.suffix != ".txt" or record.exists():
+        return False
+    return target.read_bytes() == text.encode("utf-8")
