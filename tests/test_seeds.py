@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 import yaml
 
-from graph.build.seeds import read_seeds
+from graph.build.seeds import MAX_RECORD_BYTES, read_seeds
 from graph.errors import RecordError
 from graph.paths import SEEDS_DIR
 
@@ -133,3 +135,100 @@ def test_organisation_designee_needs_a_place(seeds: Path) -> None:
     assert problems(seeds) == [
         f"{path}: designations.0.designee: org/miit has no located_in to place it"
     ]
+
+
+def test_several_problems_in_one_record_are_reported_together(seeds: Path) -> None:
+    """A malformed field no longer hides the record's other problems (they used to surface
+    one fix at a time)."""
+    data = yaml.safe_load(yaml.safe_dump(RECORD))
+    first = data["designations"][0]
+    first["announced"] = {"value": "30 January"}
+    first["designated_by"] = ["org/ministry-of-magic"]
+    first["evidence"] = [{"quote": "named a pilot", "start": 4, "end": 17}]
+    second = copy.deepcopy(first) | {"key": "d2", "designee": "zone/atlantis"}
+    second["program"] = "no-such-program"
+    del second["announced"], second["evidence"]
+    second["statement"] = "x" * 2001
+    data["designations"].append(second)
+    path = write(seeds, data)
+    assert problems(seeds) == [
+        f"{path}: designations.0.announced.value: String should match pattern "
+        "'^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$'",
+        f"{path}: designations.1.statement: String should have at most 2000 characters",
+        f"{path}: designations.0.designated_by.0: unknown org org/ministry-of-magic",
+        f"{path}: designations.1.designee: unknown zone zone/atlantis",
+        f"{path}: designations.1.designated_by.0: unknown org org/ministry-of-magic",
+        f"{path}: designations.1.program: unknown program no-such-program",
+        f"{path}: designations.0.evidence.0: offsets 4-17 select 'zone named a ', not the quote",
+    ]
+
+
+def test_every_problem_of_one_piece_of_evidence_is_named(seeds: Path) -> None:
+    data = yaml.safe_load(yaml.safe_dump(RECORD))
+    data["designations"][0]["evidence"] = [{"quote": "word " * 30, "start": 1}]
+    path = write(seeds, data)
+    assert problems(seeds) == [
+        f"{path}: designations.0.evidence.0: Value error, quote has 30 words; at most 25 are "
+        "allowed; give both start and end offsets, or neither",
+        f"{path}: designations.0.evidence.0.quote: not found in doc-a.txt",
+    ]
+
+
+def test_reference_and_record_problems_are_reported_together(seeds: Path) -> None:
+    zones = seeds / "reference" / "zones.yaml"
+    zones.write_text(zones.read_text("utf-8") + "\nunknown_section: 1\n", "utf-8")
+    data = yaml.safe_load(yaml.safe_dump(RECORD))
+    data["designations"][0]["announced"] = {"value": "soon"}
+    path = write(seeds, data)
+    got = problems(seeds)
+    assert [line.split(": ")[:2] for line in got] == [
+        [str(zones), "unknown_section"],
+        [str(path), "designations.0.announced.value"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "size", "limit"),
+    [
+        ("summary", 50_000, "String should have at most 5000 characters"),
+        ("title", 501, "String should have at most 500 characters"),
+        ("url", 3000, "String should have at most 2048 characters"),
+    ],
+)
+def test_field_lengths_are_limited(seeds: Path, field: str, size: int, limit: str) -> None:
+    data = yaml.safe_load(yaml.safe_dump(RECORD))
+    data["document"][field] = ("https://e.org/" if field == "url" else "") + "a" * size
+    path = write(seeds, data)
+    assert problems(seeds) == [f"{path}: document.{field}: {limit}"]
+
+
+def test_a_record_file_over_the_size_limit_is_one_line(seeds: Path) -> None:
+    """A 50 MB summary used to build (in 64 s, into 457 MB); the file is refused unread."""
+    path = seeds / "records" / "huge.yaml"
+    path.write_text("document:\n  summary: " + "a" * (MAX_RECORD_BYTES + 1) + "\n", "utf-8")
+    size = path.stat().st_size
+    assert problems(seeds) == [
+        f"{path}: (file): {size} bytes; at most {MAX_RECORD_BYTES} are allowed"
+    ]
+
+
+def test_yaml_aliases_are_refused(seeds: Path) -> None:
+    """A few nested aliases ('billion laughs') expand to billions of nodes."""
+    laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    laughs += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in pairwise("abcdefghi")]
+    path = seeds / "records" / "laughs.yaml"
+    path.write_text("\n".join(laughs) + "\n", "utf-8")
+    got = problems(seeds)
+    assert len(got) == 1 and got[0].startswith(f"{path}: (file): not valid YAML: aliases (*a)")
+
+
+def test_deep_nesting_is_one_line(seeds: Path) -> None:
+    path = seeds / "records" / "deep.yaml"
+    path.write_text("document: " + "[" * 100_000 + "]" * 100_000 + "\n", "utf-8")
+    assert problems(seeds) == [f"{path}: (file): nested too deeply"]
+
+
+def test_a_text_file_that_is_not_utf8_is_one_line(seeds: Path) -> None:
+    (seeds / "records" / "doc-a.txt").write_bytes(b"The zone \xff named a pilot region.")
+    path = write(seeds, RECORD)
+    assert problems(seeds) == [f"{path}: document.text_file: not UTF-8 (bad byte at offset 9)"]

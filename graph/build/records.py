@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -14,7 +15,16 @@ EntityRef = Annotated[
 ]
 OrgRef = Annotated[str, StringConstraints(pattern=r"^org/[a-z0-9]+(-[a-z0-9]+)*$")]
 AdmRef = Annotated[str, StringConstraints(pattern=r"^adm/[1-9][0-9]{5}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2048)]
+# Length limits: a record is a short summary in the project's own words, never a copy; a field
+# past its limit is a mistake (or an attack: a 50 MB summary built in a minute into 457 MB).
+Title = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Note = Annotated[str, StringConstraints(max_length=2000)]
+Summary = Annotated[str, StringConstraints(max_length=5000)]
+Statement = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+FileName = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+MAX_ITEMS = 10_000
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 DateBasis = Literal["stated", "inferred-year", "relative-to-published"]
@@ -64,7 +74,7 @@ class DateValue(Strict):
 
     value: Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
     basis: DateBasis = "stated"
-    note: str | None = None
+    note: Note | None = None
 
     @property
     def precision(self) -> Literal["year", "month", "day"]:
@@ -85,23 +95,26 @@ class DateValue(Strict):
 class Evidence(Strict):
     """A verbatim quote of at most 25 words, with its character offsets when the text is at hand."""
 
-    quote: Annotated[str, StringConstraints(min_length=1)]
+    quote: Quote
     start: Annotated[int, Field(ge=0)] | None = None
     end: Annotated[int, Field(ge=0)] | None = None
 
     @model_validator(mode="after")
     def _short_and_consistent(self) -> Evidence:
+        problems = []
         words = quote_words(self.quote)
         if words > MAX_QUOTE_WORDS:
-            raise ValueError(f"quote has {words} words; at most {MAX_QUOTE_WORDS} are allowed")
+            problems.append(f"quote has {words} words; at most {MAX_QUOTE_WORDS} are allowed")
         if (self.start is None) != (self.end is None):
-            raise ValueError("give both start and end offsets, or neither")
+            problems.append("give both start and end offsets, or neither")
         span = None if self.start is None or self.end is None else self.end - self.start
         if span is not None and span != len(self.quote):
-            raise ValueError(
+            problems.append(
                 f"offsets {self.start}-{self.end} span {span} characters "
                 f"but the quote has {len(self.quote)}"
             )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 
@@ -109,7 +122,7 @@ class Caveat(Strict):
     """A caveat on the whole document, such as the outlet's disclaimer."""
 
     kind: CaveatKind
-    note: str | None = None
+    note: Note | None = None
 
 
 class CitedDocument(Strict):
@@ -117,29 +130,29 @@ class CitedDocument(Strict):
 
     slug: Slug
     outlet: OrgRef
-    title: str | None = None
+    title: Title | None = None
     url: Url | None = None
     published: DateValue | None = None
     language: LanguageTag | None = None
-    cites: list[CitedDocument] = []
+    cites: Annotated[list[CitedDocument], Field(max_length=50)] = []
 
 
 class Document(Strict):
     """The source document a record describes."""
 
     slug: Slug
-    title: Annotated[str, StringConstraints(min_length=1)]
+    title: Title
     kind: DocumentKind = "news-article"
     outlet: OrgRef
     url: Url | None = None
     published: DateValue | None = None
     language: LanguageTag
-    caveats: list[Caveat] = []
-    cites: list[CitedDocument] = []
-    text_file: str | None = Field(
+    caveats: Annotated[list[Caveat], Field(max_length=50)] = []
+    cites: Annotated[list[CitedDocument], Field(max_length=50)] = []
+    text_file: FileName | None = Field(
         default=None, description="Path of the document text, relative to the record file."
     )
-    summary: str | None = None
+    summary: Summary | None = None
 
 
 class Designation(Strict):
@@ -147,7 +160,7 @@ class Designation(Strict):
 
     key: Slug = Field(description="Local name that claims in the same record refer to.")
     designee: EntityRef
-    designated_by: Annotated[list[OrgRef], Field(min_length=1)]
+    designated_by: Annotated[list[OrgRef], Field(min_length=1, max_length=50)]
     program: Slug
     designation_type: DesignationType
     batch: Slug | None = None
@@ -158,8 +171,8 @@ class Designation(Strict):
     valid_until: DateValue | None = None
     verification: Verification | None = None
     retracted: bool = False
-    statement: Annotated[str, StringConstraints(min_length=1)]
-    evidence: list[Evidence] = []
+    statement: Statement
+    evidence: Annotated[list[Evidence], Field(max_length=50)] = []
 
 
 class ReportedClaim(Strict):
@@ -171,8 +184,8 @@ class ReportedClaim(Strict):
     region_level: AdminLevel | None = None
     count: Annotated[int, Field(ge=0)] | None = None
     verification: Verification | None = None
-    statement: Annotated[str, StringConstraints(min_length=1)]
-    evidence: list[Evidence] = []
+    statement: Statement
+    evidence: Annotated[list[Evidence], Field(max_length=50)] = []
 
     @model_validator(mode="after")
     def _complete(self) -> ReportedClaim:
@@ -191,18 +204,20 @@ class Record(Strict):
     document: Document
     verification: Verification = "unverified"
     review: Review = "reviewed"
-    designations: list[Designation] = []
-    claims: list[ReportedClaim] = []
+    designations: Annotated[list[Designation], Field(max_length=MAX_ITEMS)] = []
+    claims: Annotated[list[ReportedClaim], Field(max_length=MAX_ITEMS)] = []
 
     @model_validator(mode="after")
     def _keys_resolve(self) -> Record:
-        keys = [d.key for d in self.designations]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
-        if duplicates:
-            raise ValueError(f"designation keys are not unique: {', '.join(duplicates)}")
-        unknown = sorted({c.about for c in self.claims if c.about and c.about not in keys})
+        counts = Counter(d.key for d in self.designations)
+        seen = set(counts)
+        duplicates = sorted(k for k, n in counts.items() if n > 1)
+        unknown = sorted({c.about for c in self.claims if c.about and c.about not in seen})
+        problems = [f"designation keys are not unique: {', '.join(duplicates)}"] * bool(duplicates)
         if unknown:
-            raise ValueError(f"claims refer to unknown designation keys: {', '.join(unknown)}")
+            problems.append(f"claims refer to unknown designation keys: {', '.join(unknown)}")
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 

@@ -10,13 +10,18 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from graph.build import record_checks
 from graph.build.divisions import Division, load_divisions
-from graph.build.records import Evidence, Record
+from graph.build.record_checks import Known, read_document_text
+from graph.build.records import Record
 from graph.build.reference import Reference
 from graph.errors import RecordError
 
 M = TypeVar("M", bound=BaseModel)
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")
+MAX_RECORD_BYTES = 1024 * 1024
+"""A record describes one document in a few kilobytes; a megabyte is a mistake or an attack."""
+MAX_REFERENCE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,13 +37,31 @@ def _field(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(file)"
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, turning syntax errors into a RecordError naming the file."""
+class _NoAliases(yaml.SafeLoader):
+    """YAML without anchors and aliases: seeds never need them, and a few nested aliases
+    expand to billions of nodes for whatever walks the result."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Refuse an alias where a node is expected."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed, {event.start_mark}")
+        return super().compose_node(parent, index)
+
+
+def read_yaml(path: Path, limit: int = MAX_REFERENCE_BYTES) -> Any:
+    """Parse one YAML file of at most `limit` bytes, turning every problem into a RecordError
+    naming the file."""
+    size = path.stat().st_size
+    if size > limit:
+        raise RecordError([f"{path}: (file): {size} bytes; at most {limit} are allowed"])
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliases)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0]
         raise RecordError([f"{path}: (file): not valid YAML: {reason}"]) from exc
+    except RecursionError:
+        raise RecordError([f"{path}: (file): nested too deeply"]) from None
 
 
 def parse_model(model: type[M], data: Any, path: Path) -> M:
@@ -72,30 +95,57 @@ def read_reference(folder: Path) -> Reference:
 
 def read_records(folder: Path) -> dict[Path, Record]:
     """Every record file in a folder, validated; all problems are reported together."""
-    records: dict[Path, Record] = {}
-    problems: list[str] = []
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            records[path] = parse_model(Record, read_yaml(path), path)
-        except RecordError as exc:
-            problems += exc.problems
+    records, _, problems = _read_records(folder)
     if problems:
         raise RecordError(problems)
     return records
 
 
+def _read_records(folder: Path) -> tuple[dict[Path, Record], dict[Path, Any], list[str]]:
+    """The records that validate, the raw data of those that do not, and their problems."""
+    records: dict[Path, Record] = {}
+    invalid: dict[Path, Any] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = read_yaml(path, MAX_RECORD_BYTES)
+        except RecordError as exc:
+            problems += exc.problems
+            continue
+        try:
+            records[path] = parse_model(Record, data, path)
+        except RecordError as exc:
+            problems += exc.problems
+            invalid[path] = data
+    return records, invalid, problems
+
+
 def read_seeds(root: Path) -> Seeds:
-    """Read and cross-check seeds/records and seeds/reference under root."""
-    reference = read_reference(root / "reference")
-    records = read_records(root / "records")
-    divisions = load_divisions(reference.places)
-    seeds = Seeds(records=records, reference=reference, divisions=divisions)
-    problems = list(check_references(seeds, root / "reference"))
-    for path, record in records.items():
-        problems += check_record(seeds, path, record)
+    """Read and cross-check seeds/records and seeds/reference under root; every problem of
+    every file is reported together (a record that does not validate is still cross-checked
+    for the rest)."""
+    try:
+        reference = read_reference(root / "reference")
+    except RecordError as exc:
+        _, _, problems = _read_records(root / "records")
+        raise RecordError(exc.problems + problems) from None
+    records, invalid, problems = _read_records(root / "records")
+    seeds = Seeds(records=records, reference=reference, divisions=load_divisions(reference.places))
+    problems += check_references(seeds, root / "reference")
+    refs = known(seeds)
+    checked = [(p, r.model_dump()) for p, r in records.items()]
+    checked += [(p, d) for p, d in invalid.items() if isinstance(d, dict)]
+    for path, data in sorted(checked, key=lambda pair: pair[0]):
+        problems += record_checks.check_record(refs, path, data)
     if problems:
-        raise RecordError(problems)
+        raise RecordError(_by_file(problems))
     return seeds
+
+
+def _by_file(problems: list[str]) -> list[str]:
+    """Problems grouped by file (stable within each), each line once."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda line: line.split(": ", 1)[0])
 
 
 def known_entities(seeds: Seeds) -> set[str]:
@@ -163,63 +213,20 @@ def _duplicates(seeds: Seeds, folder: Path) -> Iterator[str]:
             yield f"{folder}: {name}: slug {slug} is defined more than once"
 
 
+def known(seeds: Seeds) -> Known:
+    """What the seeds' reference data defines, for the record checks."""
+    ref = seeds.reference
+    return Known(
+        entities=known_entities(seeds),
+        unplaced={f"org/{o.slug}" for o in ref.organisations if not o.located_in},
+        batches={p.slug: {b.slug for b in p.batches} for p in ref.programs},
+    )
+
+
 def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
-    """Problems in one record: references that do not resolve and evidence that does not match."""
-    known = known_entities(seeds)
-    programs = {p.slug: p for p in seeds.reference.programs}
-    unplaced = {f"org/{o.slug}" for o in seeds.reference.organisations if not o.located_in}
-    problems: list[str] = []
-
-    def need(field: str, value: str | None) -> None:
-        if value is not None and value not in known:
-            problems.append(f"{path}: {field}: unknown {value.split('/')[0]} {value}")
-
-    doc = record.document
-    need("document.outlet", doc.outlet)
-    for i, cited in enumerate(doc.cites):
-        need(f"document.cites.{i}.outlet", cited.outlet)
-    for i, d in enumerate(record.designations):
-        at = f"designations.{i}"
-        need(f"{at}.designee", d.designee)
-        if d.designee in unplaced:
-            problems.append(f"{path}: {at}.designee: {d.designee} has no located_in to place it")
-        for j, org in enumerate(d.designated_by):
-            need(f"{at}.designated_by.{j}", org)
-        program = programs.get(d.program)
-        if program is None:
-            problems.append(f"{path}: {at}.program: unknown program {d.program}")
-        elif d.batch and d.batch not in {b.slug for b in program.batches}:
-            problems.append(f"{path}: {at}.batch: {d.batch} is not a batch of {d.program}")
-    for i, c in enumerate(record.claims):
-        need(f"claims.{i}.region", c.region)
-    problems += check_evidence(path, record)
-    return problems
-
-
-def check_evidence(path: Path, record: Record) -> list[str]:
-    """Evidence offsets must select the quote exactly in the document text, when it is at hand."""
-    if record.document.text_file is None:
-        return []
-    text_path = (path.parent / record.document.text_file).resolve()
-    if not text_path.exists():
-        return []
-    text = text_path.read_text(encoding="utf-8")
-    spans: list[tuple[str, Evidence]] = []
-    for i, d in enumerate(record.designations):
-        spans += [(f"designations.{i}.evidence.{j}", e) for j, e in enumerate(d.evidence)]
-    for i, c in enumerate(record.claims):
-        spans += [(f"claims.{i}.evidence.{j}", e) for j, e in enumerate(c.evidence)]
-    problems = []
-    for field, ev in spans:
-        if ev.start is None:
-            if ev.quote not in text:
-                problems.append(f"{path}: {field}.quote: not found in {text_path.name}")
-        elif text[ev.start : ev.end] != ev.quote:
-            found = text[ev.start : ev.end]
-            problems.append(
-                f"{path}: {field}: offsets {ev.start}-{ev.end} select {found!r}, not the quote"
-            )
-    return problems
+    """Problems in one valid record: references that do not resolve and evidence that does
+    not match (graph/build/record_checks.py)."""
+    return record_checks.check_record(known(seeds), path, record.model_dump())
 
 
 def document_text(path: Path, record: Record) -> str | None:
@@ -227,4 +234,4 @@ def document_text(path: Path, record: Record) -> str | None:
     if record.document.text_file is None:
         return None
     text_path = (path.parent / record.document.text_file).resolve()
-    return text_path.read_text(encoding="utf-8") if text_path.exists() else None
+    return read_document_text(path, text_path) if text_path.exists() else None

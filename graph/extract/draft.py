@@ -164,6 +164,14 @@ def outlet_in(text: str, gaz_outlets: list[tuple[str, str]]) -> str | None:
     return min(hits)[1] if hits else None
 
 
+class _Plain(yaml.SafeDumper):
+    """YAML without anchors and aliases, which records may not use (graph/build/seeds.py)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Write a value shared by two fields out in full at both."""
+        return True
+
+
 def write_draft(
     seeds_dir: Path, slug: str, text: str, record: dict[str, Any], notes: list[str]
 ) -> Path:
@@ -185,7 +193,7 @@ def write_draft(
         raise ExtractError("\n".join(problems))
     header = ["# Draft record written by `designations ingest`: machine-extracted, unreviewed."]
     header += [f"# {n}" for n in notes]
-    body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(record, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=100)
     write_new(path, "\n".join(header) + "\n" + body)  # last: the record makes the draft
     return path
 
