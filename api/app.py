@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from api import docs, errors
 from api.cors import Cors
 from api.deps import refresh
+from api.metrics import RequestMetrics
 from api.routes import (
     designations,
     entities,
@@ -26,7 +27,9 @@ from api.routes import (
 )
 from api.security import SecurityHeaders
 from api.settings import Settings
+from api.sparql.observe import log_queries
 from graph import Store
+from graph.metrics import Metrics
 from graph.read.search import label_index
 
 # /sparql first: a request walks the routes in order, and SPARQL clients send the most.
@@ -68,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.state.metrics = metrics = Metrics()
+    log_queries(settings.query_log)
     errors.install(app)
     docs.install(app)
     for module in ROUTERS:
@@ -76,4 +81,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.add_middleware(Cors, settings=settings)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestMetrics, metrics=metrics)
     return app

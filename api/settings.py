@@ -64,6 +64,11 @@ class Settings(BaseSettings):
         False,
         description="Let SPARQL SERVICE and LOAD fetch remote addresses; refused (403) when off.",
     )
+    query_log: bool = Field(
+        True,
+        description="Write one JSON line per SPARQL operation to stderr: kind, a hash of its "
+        "text, engine, outcome, status, rows and milliseconds (never the text or a header).",
+    )
     cors_origins: list[str] = Field(
         ["*"], description="Origins allowed to call the API from a browser (CORS); [] for none."
     )

@@ -6,7 +6,8 @@ Builds the seeds into a temporary store, then for each scenario (build, derive, 
 a server during a SPARQL Update, a server during a Graph Store PUT) runs the command once whole
 to learn the dump after it and how long it takes, then N times (default 35, so 210 kills in
 all) starts it afresh on a copy of the starting state and kills its whole process group at a
-moment drawn uniformly from the first 110 % of that time. Each time the store must open with
+moment drawn uniformly from the first 110 % of that time (every other one from its last
+40 %, where the writes and the swap are). Each time the store must open with
 the canonical dump of before or of after, never something between, and what the next run
 cleans first must leave no staging directory (tests/crash.py has the harness).
 """

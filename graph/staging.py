@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import StoreError
+from graph.processes import alive
 
 STAGING = re.compile(r"^\.(?P<name>.+)\.(?P<purpose>[a-z]+)-(?P<pid>[0-9]+)$")
 
@@ -61,16 +62,6 @@ def recover(store_dir: Path) -> bool:
     return True
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def stale(store_dir: Path) -> list[Path]:
     """Staging directories beside the store whose process is gone, and a leftover `.old`."""
     found = []
@@ -78,7 +69,7 @@ def stale(store_dir: Path) -> list[Path]:
         match = STAGING.match(entry.name)
         if match and match["name"] == store_dir.name:
             pid = int(match["pid"])
-            if pid != os.getpid() and not _alive(pid):
+            if pid != os.getpid() and not alive(pid):
                 found.append(entry)
     if store_dir.exists() and old_dir(store_dir).exists():
         found.append(old_dir(store_dir))

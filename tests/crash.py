@@ -240,7 +240,9 @@ def run(scenario: Scenario, built: Path, root: Path, kills: int, seed: int = 0) 
         work = root / f"{scenario.name}-{i}"
         shutil.copytree(base, work, symlinks=True)
         started = scenario.start(work)
-        time.sleep(max(0.0, started.began + rng.uniform(0, whole * 1.1) - time.monotonic()))
+        # every other kill lands in the last third, where the writes and the swap are
+        at = rng.uniform(0, whole * 1.1) if i % 2 == 0 else rng.uniform(whole * 0.7, whole * 1.1)
+        time.sleep(max(0.0, started.began + at - time.monotonic()))
         started.kill()
         if (
             _judge(scenario, work, before, after, tally) == "before"

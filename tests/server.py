@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -23,16 +24,21 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve the store in a subprocess; yield its base URL; stop it afterwards."""
+def running_server(
+    store: Path, *extra: str, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[str]:
+    """Serve the store in a subprocess; yield its base URL; stop it afterwards. With log, the
+    server's stderr (its log) goes to that file."""
     port = free_port()
     command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
-    process = subprocess.Popen(
-        [*command, *extra],
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with contextlib.ExitStack() as files:
+        stderr = files.enter_context(log.open("wb")) if log else subprocess.PIPE
+        process = subprocess.Popen(
+            [*command, *extra],
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, process)

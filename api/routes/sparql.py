@@ -36,7 +36,7 @@ ENGINE = "X-Designations-Engine"
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the query workers with the app, stop them with it."""
     settings: Settings = app.state.settings
-    service = SparqlService(settings, on_write=lambda: refresh(app))
+    service = SparqlService(settings, on_write=lambda: refresh(app), metrics=app.state.metrics)
     await run_in_threadpool(service.start)
     app.state.sparql = service
     try:

@@ -17,9 +17,12 @@ from starlette.concurrency import run_in_threadpool
 from api.negotiation import negotiate
 from api.settings import Settings
 from api.sparql.graphs import GraphWrite
+from api.sparql.observe import observed
 from api.sparql.protocol import Operation
 from graph.errors import Forbidden, NotAcceptable
 from graph.media import RDF_BY_MEDIA, RESULTS_BY_MEDIA
+from graph.metrics import Metrics
+from graph.processes import alive
 from graph.sparql import (
     Features,
     Job,
@@ -40,8 +43,14 @@ GRAPH_TYPES = list(RDF_BY_MEDIA)
 class SparqlService:
     """Answers SPARQL protocol operations through a pool of worker processes."""
 
-    def __init__(self, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        on_write: Callable[[], None] = lambda: None,
+        metrics: Metrics | None = None,
+    ) -> None:
         self.settings = settings
+        self.metrics = metrics or Metrics()
         self.pool = WorkerPool(
             settings.store, settings.workers, settings.in_memory, settings.replica
         )
@@ -70,14 +79,17 @@ class SparqlService:
         """Run a query or read a graph, serialised in the format the client accepts."""
         if op.kind == "description":
             return self.description(negotiate(accept, GRAPH_TYPES), endpoint)
-        return self.pool.run(self.job(op, accept, endpoint), self.seconds(op))
+        with observed(self.metrics, op.kind, op.text or op.graph) as seen:
+            return seen.done(self.pool.run(self.job(op, accept, endpoint), self.seconds(op)))
 
     async def answer_async(self, op: Operation, accept: str | None, endpoint: str) -> Outcome:
         """answer() from the event loop: a query waits on its worker in the loop, with no
         thread of its own (the service description still takes a thread)."""
         if op.kind == "description":
             return await run_in_threadpool(self.answer, op, accept, endpoint)
-        return await self.pool.answer(self.job(op, accept, endpoint), self.seconds(op))
+        with observed(self.metrics, op.kind, op.text or op.graph) as seen:
+            job = self.job(op, accept, endpoint)
+            return seen.done(await self.pool.answer(job, self.seconds(op)))
 
     def job(self, op: Operation, accept: str | None, endpoint: str) -> Job:
         """The worker's job for a query or graph read, in the format the client accepts."""
@@ -100,18 +112,20 @@ class SparqlService:
 
     def update(self, op: Operation, authorization: str | None, endpoint: str) -> None:
         """Apply an update for a client bearing the update token."""
-        self.authorise(authorization)
-        self._check(op.text)
-        job = Job("update", with_using(op.text, op.dataset), base_iri=endpoint)
-        self.write(job, self.seconds(op))
+        with observed(self.metrics, "update", op.text):
+            self.authorise(authorization)
+            self._check(op.text)
+            job = Job("update", with_using(op.text, op.dataset), base_iri=endpoint)
+            self.write(job, self.seconds(op))
 
     def write_graph(self, write: GraphWrite, endpoint: str) -> bool:
         """Do a Graph Store write (the caller has authorised it); True when it created the
         graph. Relative IRIs in the body resolve against the graph's IRI."""
-        base = write.graph or endpoint
-        data = b"".join(triples_of(part, media, base) for media, part in write.parts)
-        job = Job(write.kind, graph=write.graph, data=data)
-        return self.write(job, self.settings.query_timeout).created
+        with observed(self.metrics, write.kind, write.graph):
+            base = write.graph or endpoint
+            data = b"".join(triples_of(part, media, base) for media, part in write.parts)
+            job = Job(write.kind, graph=write.graph, data=data)
+            return self.write(job, self.settings.query_timeout).created
 
     def write(self, job: Job, seconds: float) -> Outcome:
         """Run a write job, then tell on_write (which reopens what reads the store), one
@@ -149,6 +163,15 @@ class SparqlService:
             outcome = self.pool.run(Job("stats"), self.settings.query_timeout)
             self._counts = (generation, outcome.counts)
         return self._counts[1]
+
+    def replica_ready(self) -> bool:
+        """Whether the columnar replica of the current store is ready to answer."""
+        builder = self.pool.builder
+        return builder is not None and bool(builder.replica(self.pool.generation))
+
+    def workers_alive(self) -> bool:
+        """Whether every idle query worker is running (a busy one is answering)."""
+        return all(alive(pid) for pid in self.pool.pids())
 
     @staticmethod
     def offered() -> str:
