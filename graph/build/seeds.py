@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -129,17 +129,25 @@ def read_seeds(root: Path) -> Seeds:
     except RecordError as exc:
         _, _, problems = _read_records(root / "records")
         raise RecordError(exc.problems + problems) from None
-    records, invalid, problems = _read_records(root / "records")
-    seeds = Seeds(records=records, reference=reference, divisions=load_divisions(reference.places))
-    problems += check_references(seeds, root / "reference")
-    refs = known(seeds)
+    base = Seeds(records={}, reference=reference, divisions=load_divisions(reference.places))
+    records, problems = read_checked_records(base, root / "records")
+    problems = list(check_references(base, root / "reference")) + problems
+    if problems:
+        raise RecordError(_by_file(problems))
+    return replace(base, records=records)
+
+
+def read_checked_records(base: Seeds, folder: Path) -> tuple[dict[Path, Record], list[str]]:
+    """The records in a folder that validate, and every problem of every record: validation,
+    then the cross-checks against base's reference data (run on the raw data of a record that
+    does not validate, too)."""
+    records, invalid, problems = _read_records(folder)
+    refs = known(base)
     checked = [(p, r.model_dump()) for p, r in records.items()]
     checked += [(p, d) for p, d in invalid.items() if isinstance(d, dict)]
     for path, data in sorted(checked, key=lambda pair: pair[0]):
         problems += record_checks.check_record(refs, path, data)
-    if problems:
-        raise RecordError(_by_file(problems))
-    return seeds
+    return records, problems
 
 
 def _by_file(problems: list[str]) -> list[str]:
