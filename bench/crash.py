@@ -29,8 +29,8 @@ def row(name: str, tally: Tally) -> str:
     """One line of the table."""
     return (
         f"{name:<17}{tally.seconds:>8.1f}{tally.kills:>7}{tally.before:>8}{tally.after:>7}"
-        f"{len(tally.between):>9}  left behind {len(tally.left_behind)}, "
-        f"orphan bytes {tally.orphan_bytes}"
+        f"{len(tally.between):>9}  left behind {len(tally.left_behind)}"
+        + (f", orphan bytes {tally.orphan_bytes}" if SCENARIOS[name].staged else "")
     )
 
 
