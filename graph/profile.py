@@ -152,6 +152,16 @@ def markers(store: Store, iri: str, rows: list[Row]) -> list[Marker]:
     return list(out.values())
 
 
+ORDER = {("reported", "only-in-region"): 0, ("reported", "first-in-region"): 1}
+KIND_ORDER = {"claim-verdict": 2, "only-in-region": 3, "first-in-region": 4}
+
+
+def _order(line: Line) -> int:
+    """Reports first, then verdicts, then what the graph computed."""
+    f = line.finding
+    return ORDER.get((f.basis, f.kind), KIND_ORDER.get(f.kind, 5))
+
+
 def kind_of_page(store: Store, iri: str) -> str | None:
     """The entity kind, with batches and designations named too."""
     known = kind_of(store, iri)
@@ -165,12 +175,15 @@ def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
     kind = kind_of_page(store, iri)
     rows = [row(store, d) for d in _designations(store, iri, kind)]
     every = kind in ALL_FINDINGS
-    lines = [
+    lines = sorted(
+        (
         line(store, f, lang)
         for r in rows[:50]
         for f in findings(store, 0, 50, designation=ox.NamedNode(r.designation.iri))
         if every or f.basis == "reported" or f.kind == "claim-verdict"
-    ]
+        ),
+        key=_order,
+    )
     return Profile(
         iri=iri,
         id=local_id(iri),
@@ -183,4 +196,24 @@ def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
     )
 
 
-__all__ = ["Profile", "profile"]
+
+class Gloss(View):
+    """What a results table shows for an IRI: its label, and a point when it has one."""
+
+    label: str | None = None
+    lon: float | None = None
+    lat: float | None = None
+
+
+def glosses(store: Store, iris: list[str], lang: Lang = "en") -> dict[str, Gloss]:
+    """Labels (in the language asked for, else the other) and points of IRIs."""
+    out = {}
+    for iri in iris:
+        where = point(store, iri)
+        label = name(store, iri).text(lang) or None
+        lon, lat = where if where else (None, None)
+        out[iri] = Gloss(label=label, lon=lon, lat=lat)
+    return out
+
+
+__all__ = ["Gloss", "Profile", "glosses", "profile"]
