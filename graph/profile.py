@@ -78,6 +78,7 @@ class Profile(View):
     lines: list[Line] = []
     batches: list[BatchLine] = []
     markers: list[Marker] = []
+    names: dict[str, Name] = {}
 
 
 def _concept(store: Store, scheme: str, slug: str | None) -> Name | None:
@@ -193,7 +194,19 @@ def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
         lines=lines,
         batches=batches(store, iri) if kind == "program" else [],
         markers=markers(store, iri, rows),
+        names=_names(store, rows),
     )
+
+
+def _names(store: Store, rows: list[Row]) -> dict[str, Name]:
+    """Both languages' labels of every entity the rows link to."""
+    linked = {
+        r.iri
+        for row in rows
+        for r in [row.designation.designee, row.designation.program, *row.designation.designated_by]
+        + ([row.designation.batch] if row.designation.batch else [])
+    }
+    return {iri: name(store, iri) for iri in sorted(linked)}
 
 
 

@@ -111,10 +111,10 @@ def _reports(facts: FindingFacts, lang: Lang) -> str:
 
 def _reported(facts: FindingFacts, lang: Lang) -> str:
     kind, region = _name(facts.type, lang, DESIGNATION), _name(facts.region, lang, REGION)
-    which = {"only-in-region": ("only", "唯一"), "first-in-region": ("first", "首个")}
-    en, zh = which.get(facts.kind, ("only", "唯一"))
+    which = {"only-in-region": ("only", "唯一的"), "first-in-region": ("first", "首个")}
+    en, zh = which.get(facts.kind, ("only", "唯一的"))
     if lang == "zh":
-        return f"报道：{region}{zh}的{kind}{_reports(facts, lang)}。"
+        return f"报道：{region}{zh}{kind}{_reports(facts, lang)}。"
     return f"Reported: the {en} {kind} in {region}{_reports(facts, lang)}."
 
 
