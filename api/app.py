@@ -30,7 +30,7 @@ from api.routes import (
 )
 from api.settings import Settings
 from graph import Store
-from graph.search import label_index
+from graph.read.search import label_index
 
 STATIC = Path(__file__).resolve().parent / "static"
 

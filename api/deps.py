@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
 from graph import Store
-from graph.search import LabelIndex, built_index, label_index
-from graph.views import Page
+from graph.read.search import LabelIndex, built_index, label_index
+from graph.read.views import Page
 
 T = TypeVar("T")
 

@@ -10,11 +10,11 @@ from typing import Any
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from graph import lookup
-from graph.lookup import local_id
 from graph.namespaces import ID
-from graph.reconcile import TYPES, MatchQuery, extend, is_known_constraint
-from graph.search import LabelIndex
+from graph.read import lookup
+from graph.read.lookup import local_id
+from graph.read.reconcile import TYPES, MatchQuery, extend, is_known_constraint
+from graph.read.search import LabelIndex
 from graph.store import Store
 
 ENTITY_PROPERTIES = ("province", "located_in")

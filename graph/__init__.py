@@ -3,7 +3,9 @@
 Imports rdflib, pyoxigraph, networkx and pydantic; never fastapi.
 """
 
-from graph.build import BuildReport, build, check
+from graph.build.pipeline import BuildReport, build, check
+from graph.build.records import Record, record_json_schema
+from graph.build.seeds import read_seeds
 from graph.errors import (
     DesignationsError,
     ExportError,
@@ -14,9 +16,7 @@ from graph.errors import (
     ShapeViolation,
     StoreError,
 )
-from graph.records import Record, record_json_schema
-from graph.seeds import read_seeds
-from graph.stats import stats
+from graph.read.stats import stats
 from graph.store import Store
 
 __all__ = [

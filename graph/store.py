@@ -13,18 +13,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import LoadError, QueryError, StoreError
+from graph.media import RDF_BY_SUFFIX
 from graph.namespaces import PREFIXES
 from graph.terms import OxTerm
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 GraphName = ox.NamedNode | ox.DefaultGraph
 
@@ -123,9 +115,10 @@ class Store:
         The file is parsed once in full before anything is written, so a syntax error
         leaves the store as it was. Returns the number of quads read.
         """
-        fmt = RDF_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise LoadError(f"{path}: unknown RDF format; use one of {', '.join(RDF_FORMATS)}")
+        known = RDF_BY_SUFFIX.get(path.suffix.lower())
+        if known is None:
+            raise LoadError(f"{path}: unknown RDF format; use one of {', '.join(RDF_BY_SUFFIX)}")
+        fmt = known.ox
         count = sum(1 for _ in _parse(path, fmt))
         self.inner.bulk_extend(
             ox.Quad(q.subject, q.predicate, q.object, graph)

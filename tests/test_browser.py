@@ -17,11 +17,11 @@ import pyoxigraph as ox
 import pytest
 
 from graph import Store
-from graph.designations import findings
-from graph.examples import example
-from graph.finding_facts import finding_sentence
 from graph.namespaces import ID
-from graph.stats import overview
+from graph.read.designations import findings
+from graph.read.examples import example
+from graph.read.finding_facts import finding_sentence
+from graph.read.stats import overview
 from tests.browser.chromium import CHROMIUM, browser, outside, page_weight, serious, shot
 
 pytestmark = pytest.mark.skipif(
@@ -177,9 +177,7 @@ def test_switching_to_chinese_persists(page: Any, server: str, built: Store) -> 
     assert page.locator("h1").inner_text() == "中国产业政策认定图谱"
     page.goto(f"{server}/id/{ZONE}")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    reported = findings(
-        built, 0, 10, basis="reported", designation=ox.NamedNode(str(ID[PILOT]))
-    )[0]
+    reported = findings(built, 0, 10, basis="reported", designation=ox.NamedNode(str(ID[PILOT])))[0]
     assert page.locator(".finding p").first.inner_text() == finding_sentence(built, reported, "zh")
     shot(page, "08-chinese")
     assert serious(page) == []

@@ -13,8 +13,8 @@ import pytest
 
 from graph import RecordError, Store, build
 from graph.paths import SEEDS_DIR
-from graph.results import term_text
-from tests.conftest import SEED_TEXT
+from graph.sparql.writers import term_text
+from tests.conftest import SEED_TEXT, needs_seed_text
 
 ID = "https://w3id.org/china-designations/id/"
 
@@ -70,6 +70,7 @@ def test_seed_designation_is_found_with_its_provenance(built: Store) -> None:
     }
 
 
+@needs_seed_text
 def test_evidence_quotes_are_verbatim_in_the_seed_text(built: Store) -> None:
     text = SEED_TEXT.read_text(encoding="utf-8")
     found = rows(built, EVIDENCE)

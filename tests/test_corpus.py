@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from graph import Store
 from graph.namespaces import concept
-from graph.results import term_text
+from graph.sparql.writers import term_text
 
 ID = "https://w3id.org/china-designations/id/"
 PROVINCE = ox.NamedNode(str(concept("admin-level", "province")))

@@ -17,14 +17,14 @@ from rdflib.namespace import RDF
 import graph.derive
 from api.cli import main
 from graph import Store, build
-from graph.build import as_graph
+from graph.build.pipeline import as_graph
+from graph.build.shapes import load_shapes, violations
 from graph.derive import DERIVED, derive, derive_into, project, regions_of
 from graph.derive.reader import Reader
+from graph.derive.rollup import rollup_status
 from graph.namespaces import CND, DERIVED_GRAPH
 from graph.paths import SEEDS_DIR
-from graph.results import term_text
-from graph.rollup import rollup_status
-from graph.shapes import load_shapes, violations
+from graph.sparql.writers import term_text
 from tests.conftest import SEED_TEXT
 
 ID = "https://w3id.org/china-designations/id/"

@@ -7,8 +7,8 @@ import httpx
 import pytest
 
 from graph import Store
-from graph.examples import examples
-from graph.results import term_text
+from graph.read.examples import examples
+from graph.sparql.writers import term_text
 
 ID = "https://w3id.org/china-designations/id/"
 EXPECTED: dict[str, list[dict[str, str]]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.labels import place_english, place_pinyin
+from graph.build.labels import place_english, place_pinyin
 
 CASES = [
     ("长沙市", "Chángshā Shì", "Changsha"),

@@ -13,8 +13,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from graph import Store
-from graph.describe import describe, serialise
 from graph.paths import CONTEXT_FILE, ONTOLOGY_DIR
+from graph.read.describe import describe, serialise
 from tests.errors import error_of
 
 ZONE = "https://w3id.org/china-designations/id/zone/baotou-rare-earth-htz"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.lint import lint
+from graph.build.lint import lint
 from graph.namespaces import CND
 from graph.paths import ONTOLOGY_DIR
 

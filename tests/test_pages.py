@@ -11,9 +11,9 @@ import pyoxigraph as ox
 import pytest
 
 from graph import Store
-from graph.geo import point
 from graph.namespaces import ID, SCHEMA
-from graph.stats import overview
+from graph.read.geo import point
+from graph.read.stats import overview
 from tests.server import running_server
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"

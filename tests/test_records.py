@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from graph.build.records import DateValue, Evidence, Record, quote_words, record_json_schema
 from graph.paths import SEEDS_DIR
-from graph.records import DateValue, Evidence, Record, quote_words, record_json_schema
 
 
 def minimal(**designation: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph import Store
 from graph.namespaces import CND
-from graph.search import LabelIndex, label_index, normalise
+from graph.read.search import LabelIndex, label_index, normalise
 
 ZONE = "https://w3id.org/china-designations/id/zone/baotou-rare-earth-htz"
 BAOTOU = "https://w3id.org/china-designations/id/adm/150200"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from graph.build.seeds import read_seeds
 from graph.errors import RecordError
 from graph.paths import SEEDS_DIR
-from graph.seeds import read_seeds
 
 RECORD = {
     "document": {

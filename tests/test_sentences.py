@@ -7,56 +7,93 @@ import pyoxigraph as ox
 import pytest
 
 from graph import Store
-from graph.designations import findings
-from graph.finding_facts import finding_sentence
 from graph.namespaces import ID
-from graph.sentences import FindingFacts, Lang, Name, Report, sentence
+from graph.read.designations import findings
+from graph.read.finding_facts import finding_sentence
+from graph.read.sentences import FindingFacts, Lang, Name, Report, sentence
 
 CITY = Name(en="Suzhou", zh="苏州市")
 CITY_TYPE = Name(en="pilot city", zh="试点城市")
 SCOPE = Name(en="the 2022 list", zh="2022年名单")
-REPORT = Report(outlet=Name(en="Xinhua", zh="新华社"), status=Name(en="corroborated", zh="多源印证"))
+REPORT = Report(
+    outlet=Name(en="Xinhua", zh="新华社"), status=Name(en="corroborated", zh="多源印证")
+)
 CASES: list[tuple[FindingFacts, Lang, str]] = [
     (
-        FindingFacts(kind="first-in-region", basis="reported", type=CITY_TYPE, region=CITY,
-                     reports=[REPORT]),
+        FindingFacts(
+            kind="first-in-region", basis="reported", type=CITY_TYPE, region=CITY, reports=[REPORT]
+        ),
         "en",
         "Reported: the first pilot city in Suzhou (Xinhua, corroborated).",
     ),
     (
-        FindingFacts(kind="first-in-region", basis="reported", type=CITY_TYPE, region=CITY,
-                     reports=[REPORT]),
+        FindingFacts(
+            kind="first-in-region", basis="reported", type=CITY_TYPE, region=CITY, reports=[REPORT]
+        ),
         "zh",
         "报道：苏州市首个试点城市（新华社，多源印证）。",
     ),
     (
-        FindingFacts(kind="only-in-region", basis="computed", type=CITY_TYPE, region=CITY,
-                     scope=SCOPE, candidate_count=1, coverage="complete-official-list"),
+        FindingFacts(
+            kind="only-in-region",
+            basis="computed",
+            type=CITY_TYPE,
+            region=CITY,
+            scope=SCOPE,
+            candidate_count=1,
+            coverage="complete-official-list",
+        ),
         "en",
         "Computed: the only pilot city in Suzhou for the 2022 list; the official list is complete.",
     ),
     (
-        FindingFacts(kind="only-in-region", basis="computed", type=CITY_TYPE, region=CITY,
-                     scope=SCOPE, candidate_count=1, coverage="complete-official-list"),
+        FindingFacts(
+            kind="only-in-region",
+            basis="computed",
+            type=CITY_TYPE,
+            region=CITY,
+            scope=SCOPE,
+            candidate_count=1,
+            coverage="complete-official-list",
+        ),
         "zh",
         "计算：苏州市2022年名单唯一的试点城市；官方名单完整，结论成立。",
     ),
     (
-        FindingFacts(kind="only-in-region", basis="computed", type=CITY_TYPE, region=CITY,
-                     candidate_count=2, coverage="partial-news-corpus"),
+        FindingFacts(
+            kind="only-in-region",
+            basis="computed",
+            type=CITY_TYPE,
+            region=CITY,
+            candidate_count=2,
+            coverage="partial-news-corpus",
+        ),
         "en",
         "Computed: 2 pilot cities known in Suzhou; coverage partial, so the graph cannot tell.",
     ),
     (
-        FindingFacts(kind="first-in-region", basis="computed", type=CITY_TYPE, region=CITY,
-                     scope=SCOPE, candidate_count=3, coverage="partial-news-corpus"),
+        FindingFacts(
+            kind="first-in-region",
+            basis="computed",
+            type=CITY_TYPE,
+            region=CITY,
+            scope=SCOPE,
+            candidate_count=3,
+            coverage="partial-news-corpus",
+        ),
         "en",
         "Computed: the earliest pilot city known in Suzhou for the 2022 list (3 known); "
         "coverage partial, so it may not be the first.",
     ),
     (
-        FindingFacts(kind="first-in-region", basis="computed", type=CITY_TYPE, region=CITY,
-                     candidate_count=3, coverage="complete-official-list"),
+        FindingFacts(
+            kind="first-in-region",
+            basis="computed",
+            type=CITY_TYPE,
+            region=CITY,
+            candidate_count=3,
+            coverage="complete-official-list",
+        ),
         "zh",
         "计算：苏州市已知最早的试点城市（已知3个）；官方名单完整。",
     ),
@@ -66,8 +103,9 @@ CASES: list[tuple[FindingFacts, Lang, str]] = [
         "Compared: the graph agrees with the report.",
     ),
     (
-        FindingFacts(kind="claim-verdict", basis="computed", verdict="contradicts",
-                     candidate_count=2),
+        FindingFacts(
+            kind="claim-verdict", basis="computed", verdict="contradicts", candidate_count=2
+        ),
         "zh",
         "对照：图与报道矛盾（已知2个）。",
     ),

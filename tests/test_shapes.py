@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from graph import Store, check
-from graph.shapes import load_shapes, violations
+from graph.build.shapes import load_shapes, violations
 
 PREFIXES = """
 @prefix cnd: <https://w3id.org/china-designations/def#> .

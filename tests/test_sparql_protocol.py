@@ -16,12 +16,13 @@ import httpx
 import pytest
 from rdflib import Graph
 
-from tests.conftest import SHARED
+from tests.conftest import CONFORMANCE, needs_conformance
 from tests.protocol_manifest import Exchange, ProtocolTest, read_manifest
 from tests.server import running_server
 
-MANIFEST = SHARED / "conformance" / "sparql11-protocol" / "manifest.ttl"
-TESTS = read_manifest(MANIFEST)
+MANIFEST = CONFORMANCE / "sparql11-protocol" / "manifest.ttl"
+TESTS = read_manifest(MANIFEST) if MANIFEST.is_file() else []
+pytestmark = needs_conformance
 TOKEN = "protocol-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 BOOLEAN_TYPES = {"application/sparql-results+json", "application/sparql-results+xml"}

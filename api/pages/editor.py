@@ -9,9 +9,9 @@ from starlette.responses import Response
 
 from api.negotiation import parse_accept, quality
 from api.pages.render import render
-from graph.examples import examples
 from graph.namespaces import PREFIXES
-from graph.ontology import terms
+from graph.read.examples import examples
+from graph.read.ontology import terms
 from graph.store import Store
 
 PROTOCOL_PARAMETERS = frozenset(

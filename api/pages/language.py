@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from graph.sentences import Lang
+from graph.read.sentences import Lang
 
 COOKIE = "lang"
 LANGS: dict[str, Lang] = {"en": "en", "zh": "zh"}

@@ -14,10 +14,25 @@ from api.pages.text import words
 from graph.namespaces import CND, ID
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
-SCRIPT_WORDS = (
-    "kind-zone kind-organisation kind-program kind-region kind-cluster map markers map-source "
-    "no-graph graph-too-large running rows results answer error truncated query-text"
-).split()
+SCRIPT_WORDS = [
+    "kind-zone",
+    "kind-organisation",
+    "kind-program",
+    "kind-region",
+    "kind-cluster",
+    "map",
+    "markers",
+    "map-source",
+    "no-graph",
+    "graph-too-large",
+    "running",
+    "rows",
+    "results",
+    "answer",
+    "error",
+    "truncated",
+    "query-text",
+]
 
 
 def local(iri: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.sentences import Lang
+from graph.read.sentences import Lang
 
 WORDS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
     "site": ("China Designations Graph", "中国产业政策认定图谱"),
@@ -35,8 +35,14 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
         "编写 SPARQL（带补全），运行示例，查看表格、图表、地图和关系图。",
     ),
     "docs-text": ("REST routes for tools, with examples.", "面向工具的 REST 接口及示例。"),
-    "exports-text": ("The whole graph for Gephi, Cytoscape, D3 or a spreadsheet.", "整个图谱，可用于 Gephi、Cytoscape、D3 或电子表格。"),
-    "ontology-text": ("Every term of the vocabulary, with definitions.", "词表中的每个术语及定义。"),
+    "exports-text": (
+        "The whole graph for Gephi, Cytoscape, D3 or a spreadsheet.",
+        "整个图谱，可用于 Gephi、Cytoscape、D3 或电子表格。",
+    ),
+    "ontology-text": (
+        "Every term of the vocabulary, with definitions.",
+        "词表中的每个术语及定义。",
+    ),
     "example-zone": ("For example", "例如"),
     "names": ("Names", "名称"),
     "chinese": ("Chinese", "中文"),
@@ -79,9 +85,15 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
         "轮廓：Natural Earth（公有领域）；点位：行政区划坐标",
     ),
     "graph": ("Graph", "关系图"),
-    "ego-note": ("Everything one step away; click a node to open it.", "一步之内的所有节点；点击节点打开其页面。"),
+    "ego-note": (
+        "Everything one step away; click a node to open it.",
+        "一步之内的所有节点；点击节点打开其页面。",
+    ),
     "no-graph": ("Not in the designation network.", "不在认定网络中。"),
-    "graph-too-large": ("Too many neighbours to draw here; use the exports.", "邻居过多，无法在此绘制；请使用导出。"),
+    "graph-too-large": (
+        "Too many neighbours to draw here; use the exports.",
+        "邻居过多，无法在此绘制；请使用导出。",
+    ),
     "statements": ("All statements", "全部陈述"),
     "incoming": ("Referenced by", "被引用"),
     "undated": ("undated", "无日期"),

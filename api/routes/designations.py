@@ -10,9 +10,9 @@ from fastapi import APIRouter, Path, Query
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from graph import iris
-from graph.designations import DesignationFilter, designation, designations
 from graph.namespaces import ID, concept
-from graph.views import Designation, Page
+from graph.read.designations import DesignationFilter, designation, designations
+from graph.read.views import Designation, Page
 
 router = APIRouter(prefix="/api/designations", tags=["designations"], responses=ERROR_RESPONSES)
 SLUG = r"^[a-z0-9][a-z0-9-]{0,99}$"

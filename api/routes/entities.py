@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from graph import iris
-from graph.lookup import entities, entity_of_kind
-from graph.views import Entity, Page
+from graph.read.lookup import entities, entity_of_kind
+from graph.read.views import Entity, Page
 
 SLUG = Path(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$", description="The entity's slug.")
 RESOURCES = (

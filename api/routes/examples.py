@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel
 
 from api.errors import ERROR_RESPONSES
-from graph.examples import Example, example, examples
+from graph.read.examples import Example, example, examples
 
 router = APIRouter(prefix="/api/examples", tags=["examples"], responses=ERROR_RESPONSES)
 

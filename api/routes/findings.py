@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from graph import iris
-from graph.designations import findings
 from graph.namespaces import ID
-from graph.views import Finding, Page
+from graph.read.designations import findings
+from graph.read.views import Finding, Page
 
 router = APIRouter(prefix="/api/findings", tags=["findings"], responses=ERROR_RESPONSES)
 Kind = Literal["only-in-region", "first-in-region", "claim-verdict"]

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.deps import StoreDep
-from graph.stats import quad_count
+from graph.read.stats import quad_count
 
 router = APIRouter(tags=["health"])
 

@@ -15,20 +15,19 @@ from api.errors import ERROR_RESPONSES, ErrorBody, error_response
 from api.negotiation import negotiate
 from api.pages.language import choose
 from api.pages.render import render
-from graph.describe import Page, describe, page, serialise
+from graph.media import RDF
 from graph.namespaces import ID
-from graph.ontology import terms, turtle
-from graph.profile import Profile, profile
+from graph.read.describe import Page, describe, page, serialise
+from graph.read.ontology import terms, turtle
+from graph.read.profile import Profile, profile
 
 NOT_ACCEPTABLE: dict[int | str, dict[str, Any]] = {
     406: {"model": ErrorBody, "description": "No offered media type fits Accept"}
 }
 router = APIRouter(tags=["linked data"], responses={**ERROR_RESPONSES, **NOT_ACCEPTABLE})
-FORMATS = {  # media type: (suffix, serialiser format, name)
-    "text/html": ("html", "html", "HTML"),
-    "application/ld+json": ("jsonld", "jsonld", "JSON-LD"),
-    "text/turtle": ("ttl", "turtle", "Turtle"),
-    "application/n-triples": ("nt", "ntriples", "N-Triples"),
+RDF_FORMATS = ("jsonld", "turtle", "ntriples")
+FORMATS = {"text/html": ("html", "html", "HTML")} | {  # media type: (suffix, format, name)
+    RDF[f].media_type: (RDF[f].suffixes[0].lstrip("."), f, RDF[f].label) for f in RDF_FORMATS
 }
 MEDIA_OF_SUFFIX = {suffix: media for media, (suffix, _, _) in FORMATS.items()}
 ID_PATH = PathParam(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$", description="Path under id/.")

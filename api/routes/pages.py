@@ -13,11 +13,11 @@ from starlette.requests import Request
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
 from api.pages.render import render
-from graph.examples import examples
 from graph.export import FORMATS
-from graph.profile import Gloss, glosses
-from graph.sentences import Lang
-from graph.stats import overview
+from graph.read.examples import examples
+from graph.read.profile import Gloss, glosses
+from graph.read.sentences import Lang
+from graph.read.stats import overview
 
 router = APIRouter(responses=ERROR_RESPONSES)
 IRI = Annotated[str, Field(pattern=r"^https?://\S{1,500}$")]

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import IndexDep, StoreDep
 from api.reconciliation import entity_suggestions, preview_html
-from graph.reconcile import PROPERTIES, suggest_properties, suggest_types
+from graph.read.reconcile import PROPERTIES, suggest_properties, suggest_types
 
 router = APIRouter()
 Prefix = Annotated[str, Query(max_length=200)]

@@ -20,8 +20,8 @@ from api.reconciliation import (
 from api.routes import reconcile_lookups as lookups
 from api.routes.reconcile_lookups import proposals
 from graph.namespaces import ID
-from graph.reconcile import PROPERTIES, TYPES, Candidate, match
-from graph.search import LabelIndex
+from graph.read.reconcile import PROPERTIES, TYPES, Candidate, match
+from graph.read.search import LabelIndex
 from graph.store import Store
 
 router = APIRouter(prefix="/reconcile/1.0", tags=["reconciliation"], responses=ERROR_RESPONSES)

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Query
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from graph import iris
-from graph.lookup import entities, entity_of_kind
-from graph.views import Entity, Page
+from graph.read.lookup import entities, entity_of_kind
+from graph.read.views import Entity, Page
 
 router = APIRouter(prefix="/api/regions", tags=["regions"], responses=ERROR_RESPONSES)
 Level = Literal["province", "prefecture", "county"]

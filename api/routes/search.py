@@ -9,8 +9,8 @@ from pydantic import BaseModel
 
 from api.deps import IndexDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from graph.lookup import local_id
-from graph.views import Page
+from graph.read.lookup import local_id
+from graph.read.views import Page
 
 router = APIRouter(prefix="/api", tags=["search"], responses=ERROR_RESPONSES)
 Kind = Literal["zone", "organisation", "program", "region", "cluster"]

@@ -19,9 +19,8 @@ from api.settings import Settings
 from api.sparql.graphs import GraphWrite
 from api.sparql.protocol import Operation
 from graph.errors import Forbidden, NotAcceptable
+from graph.media import RDF_BY_MEDIA, RESULTS_BY_MEDIA
 from graph.sparql import (
-    GRAPH_MEDIA,
-    SOLUTION_MEDIA,
     Features,
     Job,
     Outcome,
@@ -34,8 +33,8 @@ from graph.sparql import (
 )
 from graph.sparql.graphstore import triples_of
 
-SOLUTION_TYPES = list(SOLUTION_MEDIA)
-GRAPH_TYPES = list(GRAPH_MEDIA)
+SOLUTION_TYPES = list(RESULTS_BY_MEDIA)
+GRAPH_TYPES = list(RDF_BY_MEDIA)
 
 
 class SparqlService:
@@ -137,7 +136,7 @@ class SparqlService:
         if media is None:
             raise NotAcceptable(f"the service description is RDF: {', '.join(GRAPH_TYPES)}")
         triples = service_description(endpoint, self.features, self.counts())
-        body = writers.rdf(triples, GRAPH_MEDIA[media], description.PREFIXES)
+        body = writers.rdf(triples, RDF_BY_MEDIA[media], description.PREFIXES)
         return Outcome(media, body)
 
     def counts(self) -> dict[str, int]:

@@ -20,10 +20,10 @@ import pyoxigraph as ox
 from graph.derive import codesignation, first, only, tallies, verdicts
 from graph.derive.closure import regions_of
 from graph.derive.projection import Projection, project
+from graph.derive.rollup import ROLLUP_DESCRIPTION
 from graph.derive.run import Out, Rule, context, run_triples
 from graph.derive.status import statuses
 from graph.namespaces import DERIVED_GRAPH
-from graph.rollup import ROLLUP_DESCRIPTION
 from graph.store import Store, checkpoint, swap_in
 
 ROLLUP = Rule("verification-rollup", 1, ROLLUP_DESCRIPTION)

@@ -1,5 +1,6 @@
 """The verification rollup over the projection's claim columns: each designation with claims
-gets the status graph.rollup.rollup_status defines, computed for every designation at once."""
+gets the status graph.derive.rollup.rollup_status defines, computed for every designation at
+once."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import numpy as np
 
 from graph.derive.columns import grouped, spans
 from graph.derive.projection import Projection
+from graph.derive.rollup import PRECEDENCE
 from graph.namespaces import CND, concept
-from graph.rollup import PRECEDENCE
 
 STATUS = f"<{CND.verificationStatus}>"
 NAMES = (*PRECEDENCE, "corroborated", "unverified")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from graph.errors import ExportError
 from graph.export.formats import FORMATS, GRAPH_WRITERS, RDF_WRITERS, Format, quads_of
 from graph.export.network import LANGUAGES, Network, describe
-from graph.export.views import VIEWS, Selection, select
+from graph.export.selection import VIEWS, Selection, select
 from graph.store import Store
 
 

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 
 from graph.export.network import Network
+from graph.media import RDF
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
 from graph.paths import ONTOLOGY_DIR
 from graph.store import Store
@@ -40,9 +41,9 @@ FORMATS = {
     "cytoscape": Format("application/json", "designations.cyjs"),
     "d3": Format("application/json", "designations.d3.json"),
     "csv": Format("application/zip", "designations-csv.zip"),
-    "jsonld": Format("application/ld+json", "designations.jsonld", rdf=True),
-    "turtle": Format("text/turtle", "designations.ttl", rdf=True),
-    "nquads": Format("application/n-quads", "designations.nq", rdf=True),
+} | {
+    name: Format(RDF[name].media_type, f"designations{RDF[name].suffixes[0]}", rdf=True)
+    for name in ("jsonld", "turtle", "nquads")
 }
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from graph.extract import bullets, describe
+from graph.extract import bullets, output
 from graph.extract.claims import Claim
 from graph.extract.dates import DATELINE, DateMention, find_dates
 from graph.extract.designees import (
@@ -226,23 +226,23 @@ def _designation(
     span = doc.sents[index]
     date = _date_for(doc, index)
     near = doc.within(span) if len(cands) == 1 else []
-    code = describe.region_code(cand, doc.norm, doc.raw, doc.gaz, near, doc.main_province())
+    code = output.region_code(cand, doc.norm, doc.raw, doc.gaz, near, doc.main_province())
     claims = _claims_for(doc, index, cands, cand)
     kind, level = _type_and_level(doc, span, cands, cand, program, issuers)
     value = {
-        "designee": describe.designee_value(cand, doc.raw),
+        "designee": output.designee_value(cand, doc.raw),
         "designated_by": [{"label": i.label, "iri": i.iri} for i in issuers],
-        "program": describe.program_value(program),
+        "program": output.program_value(program),
         "designation_type": kind,
         "level": level,
-        "region": describe.region_value(code, doc.gaz, doc.lang),
+        "region": output.region_value(code, doc.gaz, doc.lang),
         "date": None if date is None else date.value,
         "date_basis": None if date is None else date.basis,
-        "claims": describe.claim_values(doc.raw, claims),
-        "evidence": describe.evidence(
-            doc.raw, span, cand, describe.extra_spans(issuers, program, date)
+        "claims": output.claim_values(doc.raw, claims),
+        "evidence": output.evidence(
+            doc.raw, span, cand, output.extra_spans(issuers, program, date)
         ),
-        "confidence": describe.confidence(cand, program, issuers, date, span),
+        "confidence": output.confidence(cand, program, issuers, date, span),
     }
     return value, claims
 
@@ -302,7 +302,7 @@ def _keep(
     date = _date_for(doc, index)
     for c in cands:
         ident = c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
-        score = describe.confidence(c, program, issuers, date, span)
+        score = output.confidence(c, program, issuers, date, span)
         if ident not in best or score > best[ident][0]:
             best[ident] = (score, (index, c, cands, program, issuers))
 

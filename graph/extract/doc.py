@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from graph.extract import describe
+from graph.extract import output
 from graph.extract.claims import Claim, find_claims
 from graph.extract.dates import DateMention
 from graph.extract.designees import Candidate
@@ -49,7 +49,7 @@ class Doc:
     def main_province(self) -> str | None:
         """The province the body of the article names most often, when one leads."""
         if not self.province:
-            self.province = [describe.main_province(self.mentions, self.title)]
+            self.province = [output.main_province(self.mentions, self.title)]
         return self.province[0]
 
     def claims_in(self, index: int) -> list[Claim]:

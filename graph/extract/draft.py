@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
+from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
+from graph.build.seeds import check_record, parse_model, read_seeds
 from graph.extract.assemble import Extraction
 from graph.extract.claims import Claim
 from graph.extract.reading import ExtractError
 from graph.namespaces import ID
-from graph.records import MAX_QUOTE_WORDS, Record, quote_words
-from graph.seeds import check_record, parse_model, read_seeds
 
 CAVEAT = "Drafted by the extractor from the article text; every value needs a person's review."
 

@@ -11,10 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph import iris
-from graph.divisions import Division, load_divisions
+from graph.build.divisions import Division, load_divisions
+from graph.build.reference import Names, Reference
+from graph.build.seeds import read_reference
 from graph.extract.normalise import key, normalise
-from graph.reference import Names, Reference
-from graph.seeds import read_reference
 
 PROVINCE_SHORT3 = ("内蒙古", "黑龙江")
 
@@ -213,7 +213,7 @@ def _division_names(d: Division) -> Iterator[str]:
     if d.level == "province":
         yield d.zh[:3] if d.zh.startswith(PROVINCE_SHORT3) else d.zh[:2]
         return
-    from graph.labels import split_suffix
+    from graph.build.labels import split_suffix
 
     short, suffix = split_suffix(d.zh)
     if suffix and len(short) >= 2 and not short.endswith("族"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.records import MAX_QUOTE_WORDS
-from graph.records import quote_words as _quote_words
+from graph.build.records import MAX_QUOTE_WORDS
+from graph.build.records import quote_words as _quote_words
 
 _END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z\"'“(]|\s*$)")
 _ABBREV = (

@@ -2,13 +2,11 @@
 the service description, and the checks a client's text passes before it runs."""
 
 from graph.sparql.description import Features, service_description
-from graph.sparql.jobs import GRAPH_MEDIA, SOLUTION_MEDIA, Dataset, Job, Outcome
+from graph.sparql.jobs import Dataset, Job, Outcome
 from graph.sparql.operations import refuse_remote, with_using
 from graph.sparql.pool import WorkerPool
 
 __all__ = [
-    "GRAPH_MEDIA",
-    "SOLUTION_MEDIA",
     "Dataset",
     "Features",
     "Job",

@@ -8,20 +8,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import DCTERMS, RDF
 
+from graph.media import SD_NAMES
 from graph.namespaces import ENTAILMENT, FORMATS, SD, VOID
 
-RESULT_FORMATS = (
-    "SPARQL_Results_JSON",
-    "SPARQL_Results_XML",
-    "SPARQL_Results_CSV",
-    "SPARQL_Results_TSV",
-    "Turtle",
-    "N-Triples",
-    "N-Quads",
-    "TriG",
-    "JSON-LD",
-    "RDF_XML",
-)
 TITLE = "China Designations Graph"
 PREFIXES = {
     "sd": str(SD),
@@ -55,7 +44,7 @@ def _service(service: ox.BlankNode, endpoint: str, features: Features) -> Iterat
     languages = [SD.SPARQL11Query] + ([SD.SPARQL11Update] if features.update else [])
     for language in languages:
         yield ox.Triple(service, _node(SD.supportedLanguage), _node(language))
-    for name in RESULT_FORMATS:
+    for name in SD_NAMES:
         yield ox.Triple(service, _node(SD.resultFormat), _node(FORMATS[name]))
     extra = [SD.BasicFederatedQuery] if features.remote else []
     for feature in [SD.UnionDefaultGraph, *extra]:

@@ -14,8 +14,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import NotAcceptable, NotFound, QueryError
+from graph.media import RDF_BY_MEDIA, RESULTS_BY_MEDIA
 from graph.sparql import writers
-from graph.sparql.jobs import GRAPH_MEDIA, SOLUTION_MEDIA, Job, Outcome
+from graph.sparql.jobs import Job, Outcome
 from graph.sparql.lexer import has_keyword, mentions
 from graph.sparql.replica import Replica
 from graph.store import QueryResult, Store, graph_name
@@ -56,13 +57,13 @@ def serialise(result: QueryResult, job: Job) -> Outcome:
     """A query result in the job's media type, cut at job.max_rows (and saying so)."""
     try:
         if isinstance(result, ox.QueryBoolean):
-            media, fmt = _format(job.solutions_media, SOLUTION_MEDIA, "an ASK answer")
+            media, fmt = _format(job.solutions_media, RESULTS_BY_MEDIA, "an ASK answer")
             return Outcome(media, writers.boolean(bool(result), fmt), rows=1)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             rows = [[s[n] for n in names] for s in islice(result, job.max_rows + 1)]
             return solutions_outcome(names, rows, job)
-        media, fmt = _format(job.graph_media, GRAPH_MEDIA, "an RDF graph")
+        media, fmt = _format(job.graph_media, RDF_BY_MEDIA, "an RDF graph")
         return triples_outcome(list(islice(result, job.max_rows + 1)), media, fmt, job.max_rows)
     except (OSError, SyntaxError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
@@ -72,7 +73,7 @@ def solutions_outcome(
     names: list[str], rows: list[list[Any]], job: Job, engine: str = ""
 ) -> Outcome:
     """SELECT results (up to job.max_rows + 1 rows) as an Outcome, cut at job.max_rows."""
-    media, fmt = _format(job.solutions_media, SOLUTION_MEDIA, "SELECT results")
+    media, fmt = _format(job.solutions_media, RESULTS_BY_MEDIA, "SELECT results")
     cut = len(rows) > job.max_rows
     rows = rows[: job.max_rows]
     body = writers.SOLUTION_WRITERS[fmt](names, rows, cut)
@@ -108,7 +109,7 @@ def read_graph(store: Store, job: Job) -> Outcome:
     graph = graph_name(job.graph)
     if not store.has_graph(graph):
         raise NotFound(f"no graph <{job.graph}> in this dataset")
-    media, fmt = _format(job.graph_media, GRAPH_MEDIA, "an RDF graph")
+    media, fmt = _format(job.graph_media, RDF_BY_MEDIA, "an RDF graph")
     quads = store.inner.quads_for_pattern(None, None, None, graph)
     triples = [q.triple for q in islice(quads, job.max_rows + 1)]
     return triples_outcome(triples, media, fmt, job.max_rows)

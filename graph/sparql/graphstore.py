@@ -15,20 +15,21 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import LoadError, NotFound, UnsupportedMediaType
+from graph.media import RDF
 from graph.namespaces import graph_iri
 from graph.sparql.jobs import Job, Outcome
 from graph.store import Store, graph_name
 
 BODY_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
+    media: f.ox
+    for f in RDF.values()
+    if not f.dataset
+    for media in (f.media_type, *f.aliases)
+    if media != "application/json"
 }
-"""Media types a graph may be sent in."""
+"""Media types a graph may be sent in (JSON-LD only by its own media type)."""
 
-DATASET_TYPES = frozenset({"application/n-quads", "application/trig"})
+DATASET_TYPES = frozenset(f.media_type for f in RDF.values() if f.dataset)
 
 
 def new_graph() -> str:

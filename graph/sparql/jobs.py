@@ -14,28 +14,6 @@ JobKind = Literal["query", "update", "graph", "stats", "release", "put", "post",
 WRITES: frozenset[JobKind] = frozenset({"update", "put", "post", "delete"})
 """Jobs that change the store: the pool runs them with every worker held."""
 
-SOLUTION_MEDIA: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-"""Media types offered for SELECT and ASK results, in the server's order of preference."""
-
-GRAPH_MEDIA: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/n-quads": "nquads",
-    "application/trig": "trig",
-    "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdfxml",
-    "application/json": "jsonld",
-}
-"""Media types offered for CONSTRUCT and DESCRIBE results and graphs, in order of preference."""
-
 
 @dataclass(frozen=True)
 class Dataset:

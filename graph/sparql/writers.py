@@ -1,7 +1,8 @@
-"""SPARQL results written from rows in hand, so that a capped result can say it was cut.
+"""The one SPARQL results serialiser, used by the endpoint and the command line alike.
 
-Writers for the four SPARQL 1.1 result formats (JSON, XML, CSV, TSV) over a list of rows,
-and for RDF over a list of triples through pyoxigraph. A JSON result that was cut carries a
+Writers for the four SPARQL 1.1 result formats (JSON, XML, CSV, TSV) over a list of rows in
+hand, so that a capped result can say it was cut; RDF over a list of triples through
+pyoxigraph; and an aligned text table for people. A JSON result that was cut carries a
 top-level `"truncated": true` beside `head` and `results`.
 """
 
@@ -16,6 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from graph.errors import QueryError
+from graph.media import GRAPH_FORMATS, RDF
 from graph.namespaces import PREFIXES
 
 Row = list[Any]
@@ -153,15 +156,6 @@ SOLUTION_WRITERS: dict[str, SolutionWriter] = {
     "csv": solutions_csv,
     "tsv": solutions_tsv,
 }
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-_WITH_PREFIXES = {"turtle", "trig", "rdfxml"}
 
 
 def _used_prefixes(triples: Sequence[ox.Triple], prefixes: Mapping[str, str]) -> dict[str, str]:
@@ -178,8 +172,59 @@ def _used_prefixes(triples: Sequence[ox.Triple], prefixes: Mapping[str, str]) ->
 
 def rdf(triples: Sequence[ox.Triple], fmt: str, prefixes: Mapping[str, str] = PREFIXES) -> bytes:
     """Triples in an RDF format; dataset formats put them in the default graph."""
+    spec = RDF[fmt]
     out: Sequence[ox.Triple] | list[ox.Quad] = triples
-    if fmt in ("nquads", "trig"):
+    if spec.dataset:
         out = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
-    used = _used_prefixes(triples, prefixes) if fmt in _WITH_PREFIXES else None
-    return ox.serialize(out, format=RDF_FORMATS[fmt], prefixes=used) or b""
+    used = _used_prefixes(triples, prefixes) if spec.prefixes else None
+    return ox.serialize(out, format=spec.ox, prefixes=used) or b""
+
+
+OUTPUT_FORMATS = ("table", *SOLUTION_WRITERS, *GRAPH_FORMATS)
+"""What `designations query --format` offers."""
+
+
+def term_text(term: object) -> str:
+    """A term as a person reads it in a table: IRIs bare, literals by value."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal | ox.NamedNode | ox.BlankNode):
+        return str(term.value)
+    return str(term)
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def table(names: list[str], rows: list[Row]) -> str:
+    """SELECT results as an aligned text table."""
+    cells = [[term_text(t) for t in row] for row in rows]
+    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
+    out = [_line(names, widths), _line(["-" * w for w in widths], widths)]
+    out += [_line(r, widths) for r in cells]
+    return "\n".join(out) + f"\n({len(cells)} rows)\n"
+
+
+def serialise(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
+    """A whole query result in the named format (or `table`); QueryError when the format does
+    not fit the kind of result."""
+    if isinstance(result, ox.QueryBoolean):
+        if fmt == "table":
+            return (("true" if bool(result) else "false") + "\n").encode()
+        if fmt in SOLUTION_WRITERS:
+            return boolean(bool(result), fmt)
+    elif isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = [[s[n] for n in names] for s in result]
+        if fmt == "table":
+            return table(names, rows).encode("utf-8")
+        if fmt in SOLUTION_WRITERS:
+            return SOLUTION_WRITERS[fmt](names, rows, False)
+    elif fmt in (*GRAPH_FORMATS, "table"):
+        return rdf(list(result), "turtle" if fmt == "table" else fmt)
+    else:
+        raise QueryError(f"format {fmt} is for SELECT and ASK; use {', '.join(GRAPH_FORMATS)}")
+    raise QueryError(
+        f"format {fmt} is for CONSTRUCT and DESCRIBE; use table, {', '.join(SOLUTION_WRITERS)}"
+    )

@@ -77,7 +77,8 @@ def page_weight(page: Any) -> dict[str, float]:
             """() => JSON.stringify({
               bytes: performance.getEntriesByType('navigation').concat(
                 performance.getEntriesByType('resource')).reduce((s, e) => s + e.transferSize, 0),
-              first_paint_ms: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || -1
+              first_paint_ms: (performance.getEntriesByName('first-contentful-paint')[0]
+                || {}).startTime || -1
             })"""
         )
     )

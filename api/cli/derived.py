@@ -1,4 +1,4 @@
-"""The `derive` and `export` commands, registered on the main group by api.cli."""
+"""The `derive` and `export` commands, registered on the main group by api.cli.main."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from api.options import failures, store_option
+from api.cli.options import failures, store_option
 from graph import Store, iris
 from graph.derive import rederive
 from graph.export import FORMATS, LANGUAGES, VIEWS, Selection, export

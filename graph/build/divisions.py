@@ -9,8 +9,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from graph.labels import place_english, place_pinyin
-from graph.reference import PlaceName
+from graph.build.labels import place_english, place_pinyin
+from graph.build.reference import PlaceName
 
 MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from graph.cache import remembered
 from graph.namespaces import CND, ORG, concept
+from graph.read.cache import remembered
 from graph.store import Store
 
 LEVELS = {"provinces": "province", "prefectures": "prefecture", "counties": "county"}

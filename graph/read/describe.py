@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from pyld import jsonld as pyld
 
-from graph.designations import DesignationFilter, designation, designations
 from graph.errors import NotFound
-from graph.lookup import kind_of, label, local_id
+from graph.media import RDF
 from graph.namespaces import PREFIXES
 from graph.paths import CONTEXT_FILE, ONTOLOGY_DIR
+from graph.read.designations import DesignationFilter, designation, designations
+from graph.read.lookup import kind_of, label, local_id
+from graph.read.views import Designation
 from graph.store import Store
-from graph.views import Designation
 
 DESCRIBE_QUERY = """
 CONSTRUCT { ?s ?p ?o . ?part ?pp ?po } WHERE {
@@ -29,10 +30,6 @@ INCOMING_QUERY = """
 SELECT DISTINCT ?o ?p ?s WHERE { ?s ?p ?o . FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?o), "/"))) }
 ORDER BY ?p ?s
 """
-RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
 
 
 def describe(store: Store, iri: str) -> list[ox.Triple]:
@@ -52,7 +49,7 @@ def serialise(triples: list[ox.Triple], fmt: str) -> bytes:
     if fmt == "jsonld":
         return jsonld(triples)
     prefixes = {p: base for p, base in PREFIXES.items() if p != "id"}
-    return ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes) or b""
+    return ox.serialize(triples, format=RDF[fmt].ox, prefixes=prefixes) or b""
 
 
 def jsonld(triples: list[ox.Triple]) -> bytes:

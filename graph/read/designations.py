@@ -18,13 +18,13 @@ from itertools import islice
 import pyoxigraph as ox
 from rdflib.namespace import PROV
 
-from graph.cache import remembered
 from graph.errors import NotFound
-from graph.lookup import Properties, first, local_id, properties, ref, refs, slug
 from graph.namespaces import CND
+from graph.read.cache import remembered
+from graph.read.lookup import Properties, first, local_id, properties, ref, refs, slug
+from graph.read.views import Designation, Evidence, Finding, Source
 from graph.store import Store
 from graph.terms import OxTerm
-from graph.views import Designation, Evidence, Finding, Source
 
 Row = dict[str, OxTerm]
 

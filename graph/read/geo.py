@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from graph.cache import remembered
+from graph.read.cache import remembered
 from graph.store import Store
 
 Point = tuple[float, float]

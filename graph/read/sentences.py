@@ -11,13 +11,15 @@ those facts from a store. Pages and the REST API return the same sentences.
 ...     quote="the only regional pilot selected in Inner Mongolia")
 >>> reported = FindingFacts(kind="only-in-region", basis="reported", type=pilot,
 ...     region=region, reports=[report])
->>> sentence(reported, "en")
-'Reported: the only regional pilot in Inner Mongolia (Rare Earth Exchanges citing Baotou Daily, unverified, quote “the only regional pilot selected in Inner Mongolia”).'
+>>> print(sentence(reported, "en").replace("Daily, ", "Daily,\n"))
+Reported: the only regional pilot in Inner Mongolia (Rare Earth Exchanges citing Baotou Daily,
+unverified, quote “the only regional pilot selected in Inner Mongolia”).
 >>> computed = FindingFacts(kind="only-in-region", basis="computed", type=pilot,
 ...     region=region, scope=Name(en="the 2025 batch", zh="2025年批次"), candidate_count=1,
 ...     coverage="partial-news-corpus")
->>> sentence(computed, "en")
-'Computed: 1 regional pilot known in Inner Mongolia for the 2025 batch; coverage partial, so the graph cannot tell.'
+>>> print(sentence(computed, "en").replace("; ", ";\n"))
+Computed: 1 regional pilot known in Inner Mongolia for the 2025 batch;
+coverage partial, so the graph cannot tell.
 >>> sentence(computed, "zh")
 '计算：图中已知内蒙古2025年批次的区域试点1个；覆盖不完整，图无法判断。'
 """
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from graph.views import View
+from graph.read.views import View
 
 Lang = Literal["en", "zh"]
 COMPLETE = "complete-official-list"
@@ -144,7 +146,11 @@ def _first(facts: FindingFacts, lang: Lang) -> str:
     if lang == "zh":
         tail = "官方名单完整。" if complete else "覆盖不完整，未必是首个。"
         return f"计算：{region}{scope}已知最早的{kind}（已知{count}个）；{tail}"
-    tail = "the official list is complete." if complete else "coverage partial, so it may not be the first."
+    tail = (
+        "the official list is complete."
+        if complete
+        else "coverage partial, so it may not be the first."
+    )
     return f"Computed: the earliest {kind} known in {region}{scope} ({count} known); {tail}"
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from graph import iris
-from graph.lookup import label, local_id
 from graph.namespaces import ID, concept
-from graph.search import LabelIndex, normalise
+from graph.read.lookup import label, local_id
+from graph.read.search import LabelIndex, normalise
 from graph.store import Store
 
 TYPES: dict[str, str] = {

@@ -9,10 +9,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from graph import iris
-from graph.mapping.terms import Quad, date_literal, in_graph
+from graph.build.quads import Quad, date_literal, in_graph
+from graph.build.records import CitedDocument, DateValue, Designation, Document, Evidence, Record
+from graph.build.records import ReportedClaim as ReportedClaimModel
 from graph.namespaces import CND, OA, SCHEMA, concept, source_graph
-from graph.records import CitedDocument, DateValue, Designation, Document, Evidence, Record
-from graph.records import ReportedClaim as ReportedClaimModel
 
 Triples = list[tuple[Node, Node, Node]]
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from graph.designations import DesignationFilter, designation, designations, findings
-from graph.finding_facts import finding_facts, name
-from graph.geo import point
-from graph.lookup import first, kind_of, labels, local_id, properties
 from graph.namespaces import CND, concept
-from graph.sentences import Lang, Name, sentence
+from graph.read.designations import DesignationFilter, designation, designations, findings
+from graph.read.finding_facts import finding_facts, name
+from graph.read.geo import point
+from graph.read.lookup import first, kind_of, labels, local_id, properties
+from graph.read.sentences import Lang, Name, sentence
+from graph.read.views import Designation, Finding, Labels, Ref, View
 from graph.store import Store
-from graph.views import Designation, Finding, Labels, Ref, View
 
 LIMIT = 200
 BATCH_QUERY = "SELECT ?batch ?d WHERE { ?d cnd:batch ?batch }"
@@ -26,7 +26,11 @@ SELECT ?run ?plan ?snapshot WHERE {
 """
 ALL_FINDINGS = {"zone", "cluster", "designation"}
 """Kinds whose pages list computed findings too; others list reports and verdicts."""
-SCHEMES = {"type": "designation-type", "level": "designation-level", "status": "verification-status"}
+SCHEMES = {
+    "type": "designation-type",
+    "level": "designation-level",
+    "status": "verification-status",
+}
 
 
 class Row(View):
@@ -178,10 +182,10 @@ def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
     every = kind in ALL_FINDINGS
     lines = sorted(
         (
-        line(store, f, lang)
-        for r in rows[:50]
-        for f in findings(store, 0, 50, designation=ox.NamedNode(r.designation.iri))
-        if every or f.basis == "reported" or f.kind == "claim-verdict"
+            line(store, f, lang)
+            for r in rows[:50]
+            for f in findings(store, 0, 50, designation=ox.NamedNode(r.designation.iri))
+            if every or f.basis == "reported" or f.kind == "claim-verdict"
         ),
         key=_order,
     )
@@ -207,7 +211,6 @@ def _names(store: Store, rows: list[Row]) -> dict[str, Name]:
         + ([row.designation.batch] if row.designation.batch else [])
     }
     return {iri: name(store, iri) for iri in sorted(linked)}
-
 
 
 class Gloss(View):

@@ -13,14 +13,16 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.term import Node
 
+from graph.build.lint import lint, load_ontology
+from graph.build.quads import Quad
+from graph.build.record_quads import map_record
+from graph.build.reference_quads import map_reference
+from graph.build.seeds import Seeds, document_text, read_seeds
+from graph.build.shapes import load_shapes, violations
 from graph.derive import derive_into
 from graph.errors import ShapeViolation
-from graph.lint import lint, load_ontology
-from graph.mapping import Quad, map_record, map_reference
 from graph.namespaces import ONTOLOGY_GRAPH
 from graph.paths import ONTOLOGY_DIR, SEEDS_DIR
-from graph.seeds import Seeds, document_text, read_seeds
-from graph.shapes import load_shapes, violations
 from graph.store import Store, swap_in
 from graph.terms import from_ox, to_ox_quads
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from graph.records import (
+from graph.build.records import (
     AdmRef,
     DateValue,
     DesignationType,

@@ -9,13 +9,13 @@ from itertools import islice
 import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS
 
-from graph.cache import remembered
 from graph.errors import NotFound
 from graph.namespaces import CND, ID, ORG, SCHEMA, concept
-from graph.search import KIND_OF_TYPE
+from graph.read.cache import remembered
+from graph.read.search import KIND_OF_TYPE
+from graph.read.views import Entity, Labels, Ref
 from graph.store import Store
 from graph.terms import OxTerm
-from graph.views import Entity, Labels, Ref
 
 Properties = dict[str, list[OxTerm]]
 TYPE_OF_KIND = {kind: iri for iri, kind in KIND_OF_TYPE.items()}

@@ -8,9 +8,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 from rdflib.term import Node
 
-from graph.labels import name_pinyin
-from graph.records import DateValue
-from graph.reference import Names
+from graph.build.labels import name_pinyin
+from graph.build.records import DateValue
+from graph.build.reference import Names
 
 Quad = tuple[Node, Node, Node, URIRef]
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}

@@ -9,10 +9,18 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from graph import iris
-from graph.divisions import Division
-from graph.mapping.terms import Quad, date_literal, in_graph, label_triples
+from graph.build.divisions import Division
+from graph.build.quads import Quad, date_literal, in_graph, label_triples
+from graph.build.reference import (
+    Batch,
+    ChangeEvent,
+    Cluster,
+    Organisation,
+    Program,
+    Reference,
+    Zone,
+)
 from graph.namespaces import CND, GEO, ORG, REFERENCE_GRAPH, SCHEMA, concept
-from graph.reference import Batch, ChangeEvent, Cluster, Organisation, Program, Reference, Zone
 
 Triples = list[tuple[Node, Node, Node]]
 

@@ -1,4 +1,5 @@
-"""The `designations` command line: thin adapters over the graph library."""
+"""The core commands of `designations` (build, load, query, validate, stats, serve), and the
+group that gathers every command."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ import click
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from api.extract_cli import extract_command, ingest_command
-from api.graph_commands import derive_command, export_command
-from api.options import failures, store_option
+from api.cli.articles import extract_command, ingest_command
+from api.cli.derived import derive_command, export_command
+from api.cli.options import failures, store_option
 from graph import Store, build, check, stats
-from graph.results import OUTPUT_FORMATS, serialise
+from graph.sparql.writers import OUTPUT_FORMATS, serialise
 
 BUILD_STEPS = 5
 

@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from graph.divisions import Division, load_divisions
+from graph.build.divisions import Division, load_divisions
+from graph.build.records import Evidence, Record
+from graph.build.reference import Reference
 from graph.errors import RecordError
-from graph.records import Evidence, Record
-from graph.reference import Reference
 
 M = TypeVar("M", bound=BaseModel)
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV
 
-from graph.cache import remembered
-from graph.lookup import first, labels, properties
 from graph.namespaces import CND, concept
-from graph.sentences import FindingFacts, Lang, Name, Report, sentence
+from graph.read.cache import remembered
+from graph.read.lookup import first, labels, properties
+from graph.read.sentences import FindingFacts, Lang, Name, Report, sentence
+from graph.read.views import Finding, Source
 from graph.store import Store
 from graph.terms import OxTerm
-from graph.views import Finding, Source
 
 TITLE = str(DCTERMS.title)
 

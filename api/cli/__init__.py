@@ -1,0 +1,7 @@
+"""The `designations` command line: thin adapters over the graph library, one module per
+group of commands (main: build, load, query, validate, stats, serve; derived: derive,
+export; articles: extract, ingest)."""
+
+from api.cli.main import main
+
+__all__ = ["main"]

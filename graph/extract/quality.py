@@ -1,0 +1,90 @@
+"""Extraction quality on labelled articles: designee precision, recall and F1, and the
+accuracy of issuer, region, level and date on matched designations, per set of articles.
+
+A set is a folder of `.txt` articles under the data folder (tests/data/extract/ by default)
+labelled in its `gold.yaml`. `bench/extract_quality.py` prints the figures; the tests assert
+floors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.extract import extract_text, load_gazetteer
+from graph.extract.normalise import key
+from graph.paths import ROOT, SEEDS_DIR
+
+DATA = ROOT / "tests" / "data" / "extract"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two designee names denote the same thing, allowing for small differences."""
+    ka, kb = key(a), key(b)
+    if ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka)):
+        return True
+    return difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8
+
+
+def issuer_ok(pred: list[dict[str, Any]], gold: list[str]) -> bool:
+    """Whether some predicted issuer is one of the gold ones (by reference slug or name)."""
+    for p in pred:
+        for g in gold:
+            if p["iri"] and p["iri"].endswith(f"/org/{g}"):
+                return True
+            if key(p["label"]) == key(g):
+                return True
+    return False
+
+
+def score(
+    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference"
+) -> dict[str, float]:
+    """Counts and accuracies over one set of articles."""
+    gold_all = yaml.safe_load((DATA / "gold.yaml").read_text("utf-8"))[set_name]
+    gaz = load_gazetteer(reference)
+    tp = fp = fn = silent_fail = 0
+    hits = {"issuer": 0, "region": 0, "level": 0, "date": 0}
+    for name, gold in gold_all.items():
+        text = (DATA / set_name / f"{name}.txt").read_text("utf-8")
+        pub = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
+        pred = extract_text(text, gaz, pub).as_json()["designations"]
+        left = list(gold["designations"])
+        if not left and pred:
+            silent_fail += 1
+        for p in pred:
+            match = next(
+                (g for g in left if same_name(p["designee"]["label"], g["designee"])), None
+            )
+            if match is None:
+                fp += 1
+                if verbose:
+                    print(f"  {name}: extra {p['designee']['label']}")
+                continue
+            left.remove(match)
+            tp += 1
+            checks = {
+                "issuer": issuer_ok(p["designated_by"], match["issuer"]),
+                "region": (p["region"] or {}).get("code") == match["region"],
+                "level": p["level"] == match["level"],
+                "date": p["date"] == match["date"],
+            }
+            for field, ok in checks.items():
+                hits[field] += ok
+                if verbose and not ok:
+                    print(f"  {name}: {p['designee']['label']}: {field} wrong")
+        fn += len(left)
+        if verbose:
+            for g in left:
+                print(f"  {name}: missed {g['designee']}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    out = {"designee P": precision, "designee R": recall, "designee F1": f1}
+    out.update({k: v / tp if tp else 0.0 for k, v in hits.items()})
+    out["no-designation articles with output"] = silent_fail
+    return out
