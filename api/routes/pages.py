@@ -20,7 +20,7 @@ from graph.read.sentences import Lang
 from graph.read.stats import overview
 
 router = APIRouter(responses=ERROR_RESPONSES)
-IRI = Annotated[str, Field(pattern=r"^https?://\S{1,500}$")]
+IRI = Annotated[str, Field(pattern=r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]{1,500}$")]
 
 
 @router.get("/", response_class=HTMLResponse, tags=["pages"])

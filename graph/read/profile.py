@@ -222,14 +222,19 @@ class Gloss(View):
 
 
 def glosses(store: Store, iris: list[str], lang: Lang = "en") -> dict[str, Gloss]:
-    """Labels (in the language asked for, else the other) and points of IRIs."""
-    out = {}
-    for iri in iris:
-        where = point(store, iri)
-        label = name(store, iri).text(lang) or None
-        lon, lat = where if where else (None, None)
-        out[iri] = Gloss(label=label, lon=lon, lat=lat)
-    return out
+    """Labels (in the language asked for, else the other) and points of IRIs; an IRI the
+    store cannot hold gets an empty gloss."""
+    return {iri: _gloss(store, iri, lang) for iri in iris}
+
+
+def _gloss(store: Store, iri: str, lang: Lang) -> Gloss:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return Gloss()
+    where = point(store, iri)
+    lon, lat = where if where else (None, None)
+    return Gloss(label=name(store, iri).text(lang) or None, lon=lon, lat=lat)
 
 
 __all__ = ["Gloss", "Profile", "glosses", "profile"]

@@ -1,4 +1,4 @@
-"""Findings as sentences a person reads, in English or Chinese.
+r"""Findings as sentences a person reads, in English or Chinese.
 
 `sentence(facts, lang)` is a pure function of a finding's facts (`FindingFacts`: labels in
 both languages, counts, coverage and the reports behind it); `graph.finding_facts` gathers
