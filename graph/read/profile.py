@@ -8,7 +8,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from graph.namespaces import CND, concept
-from graph.read.designations import DesignationFilter, designation, designations, findings
+from graph.read.describe import related
+from graph.read.designations import designation, findings
 from graph.read.finding_facts import finding_facts, name
 from graph.read.geo import point
 from graph.read.lookup import first, kind_of, labels, local_id, properties
@@ -108,20 +109,10 @@ def line(store: Store, f: Finding, lang: Lang) -> Line:
 
 
 def _designations(store: Store, iri: str, kind: str | None) -> list[Designation]:
-    node = ox.NamedNode(iri)
-    filters = {
-        "zone": DesignationFilter(designee=node),
-        "cluster": DesignationFilter(designee=node),
-        "organisation": DesignationFilter(issuer=node),
-        "program": DesignationFilter(program=node),
-        "region": DesignationFilter(region=node),
-    }
-    if local_id(iri).startswith("designation/"):
-        return [designation(store, iri)]
     if kind == "batch":
-        rows = store.select(BATCH_QUERY, batch=node)[:LIMIT]
+        rows = store.select(BATCH_QUERY, batch=ox.NamedNode(iri))[:LIMIT]
         return [designation(store, r["d"].value) for r in rows]
-    return designations(store, filters[kind], 0, LIMIT) if kind in filters else []
+    return related(store, iri, LIMIT)
 
 
 def batches(store: Store, program: str) -> list[BatchLine]:
