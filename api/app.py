@@ -23,7 +23,6 @@ from api.routes import (
     linked_data,
     pages,
     reconcile,
-    reconcile_v1,
     regions,
     search,
     sparql,
@@ -48,7 +47,6 @@ ROUTERS = [
     linked_data,
     pages,
     reconcile,
-    reconcile_v1,
 ]
 
 
