@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import httpx
 import pytest
 
@@ -551,6 +553,7 @@ def test_examples_are_listed_with_a_link_that_runs_them(server: str) -> None:
     assert [(e["name"], e["title"]) for e in listed] == [(e.name, e.title) for e in examples()]
     first = listed[0]
     assert first["run"].startswith(server + "/sparql?query=")
+    assert first["open"] == server + "/sparql#" + urlencode({"query": first["query"]})
     result = httpx.get(first["run"], headers={"Accept": "application/sparql-results+json"}).json()
     recorded = [b["recorded"]["value"] for b in result["results"]["bindings"]]
     assert recorded == [row["recorded"] for row in EXPECTED[first["name"]]]

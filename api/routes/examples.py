@@ -1,4 +1,5 @@
-"""Example SPARQL queries that researchers ask first, each with a link that runs it."""
+"""Example SPARQL queries that researchers ask first, each with a link that runs it at the
+endpoint and one that opens it in the query editor."""
 
 from __future__ import annotations
 
@@ -15,18 +16,22 @@ router = APIRouter(prefix="/api/examples", tags=["examples"], responses=ERROR_RE
 
 
 class ExampleQuery(BaseModel):
-    """An example query and the URL that runs it at the SPARQL endpoint."""
+    """An example query, the URL that runs it at the SPARQL endpoint (`run`, for tools) and
+    the URL that opens and runs it in the query editor (`open`, for people)."""
 
     name: str
     title: str
     description: str
     query: str
     run: str
+    open: str
 
 
 def _shaped(request: Request, e: Example) -> ExampleQuery:
-    run = request.base_url.replace(path="/sparql", query=urlencode({"query": e.query}))
-    return ExampleQuery(**e.model_dump(), run=str(run))
+    query = urlencode({"query": e.query})
+    run = request.base_url.replace(path="/sparql", query=query)
+    editor = request.base_url.replace(path="/sparql", fragment=query)
+    return ExampleQuery(**e.model_dump(), run=str(run), open=str(editor))
 
 
 @router.get("")
