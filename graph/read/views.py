@@ -107,9 +107,28 @@ class Finding(View):
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of results in a stable order; `next` is the URL of the following page."""
+    """One page of results in a stable order: `total` counts every match, `next` is the URL of
+    the following page (none on the last)."""
 
     items: list[T]
+    total: int = Field(description="How many items match, on every page together.")
     limit: int
     offset: int
     next: str | None = None
+
+
+class Facet(View):
+    """One value of a facet: its id or slug, its label, and how many matches have it."""
+
+    value: str
+    label: str | None = None
+    count: int
+
+
+class DesignationPage(Page[Designation]):
+    """A page of designations, with the counts of the facets asked for (`facets=`) over every
+    match, not only this page."""
+
+    facets: dict[str, list[Facet]] = Field(
+        {}, description="Per facet asked for: its values, most frequent first."
+    )
