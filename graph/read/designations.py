@@ -22,14 +22,13 @@ import pyoxigraph as ox
 from graph.errors import InvalidParameters, NotFound
 from graph.namespaces import CND
 from graph.read.cache import remembered
+from graph.read.findings import findings_about
 from graph.read.lookup import first, local_id, properties, ref, refs, slug, value
 from graph.read.search import normalise, toneless_pinyin
-from graph.read.views import Designation, Evidence, Source
+from graph.read.sources import sources
+from graph.read.views import Designation
 from graph.region import within
 from graph.store import Store
-from graph.terms import OxTerm
-
-Row = dict[str, OxTerm]
 
 TABLE_QUERY = "SELECT ?d ?designee WHERE { ?d cnd:designee ?designee }"
 CLAUSES: dict[str, str] = {
@@ -48,19 +47,6 @@ NAMES_QUERY = """
 SELECT DISTINCT ?designee ?label WHERE {
   ?d cnd:designee ?designee . ?designee skos:prefLabel|skos:altLabel ?label
 }"""
-# Without DISTINCT and ORDER BY (done in Python, see _in_order): on disk they cost more than
-# the query itself.
-SOURCE_QUERY = """
-SELECT ?subject ?claim ?doc ?status ?quote ?start ?end WHERE {
-  ?subject cnd:supportedBy ?claim .
-  ?claim schema:appearance ?doc .
-  OPTIONAL { ?claim cnd:verificationStatus ?status }
-  OPTIONAL {
-    ?a oa:hasBody ?claim ; oa:hasTarget ?t . ?t oa:hasSelector ?q . ?q oa:exact ?quote .
-    OPTIONAL { ?t oa:hasSelector ?p . ?p oa:start ?start ; oa:end ?end }
-  }
-}
-"""
 SQL_FREE = ("region", "name", "include_history")
 """Filters applied in Python after the query."""
 
@@ -176,51 +162,6 @@ def designation_total(store: Store, flt: DesignationFilter) -> int:
     return len(matches(store, flt))
 
 
-def sources(store: Store, subject: str, claims: list[OxTerm]) -> list[Source]:
-    """The subject's claims, each with its document, status and evidence quotes, in the order
-    given (one query for them all); a claim that names no document is left out."""
-    if not claims:
-        return []
-    rows_of: defaultdict[str, list[Row]] = defaultdict(list)
-    for row in _in_order(store.select(SOURCE_QUERY, subject=ox.NamedNode(subject))):
-        rows_of[row["claim"].value].append(row)
-    return [_source(store, c.value, rows_of[c.value]) for c in claims if rows_of.get(c.value)]
-
-
-def _in_order(rows: list[Row]) -> list[Row]:
-    """Distinct rows by document, then start offset, then quote (unbound first, as SPARQL's
-    ORDER BY ?doc ?start ?quote would have them)."""
-    distinct = {tuple(sorted(row.items())): row for row in rows}
-    return sorted(distinct.values(), key=_evidence_key)
-
-
-def _evidence_key(row: Row) -> tuple[str, bool, int, bool, str]:
-    start, quote = row.get("start"), row.get("quote")
-    return (
-        row["doc"].value,
-        start is not None,
-        int(start.value) if start is not None else 0,
-        quote is not None,
-        quote.value if quote is not None else "",
-    )
-
-
-def _source(store: Store, claim: str, rows: list[Row]) -> Source:
-    document = ref(store, rows[0]["doc"])
-    assert document is not None
-    evidence = [
-        Evidence(
-            quote=r["quote"].value,
-            start=int(r["start"].value) if "start" in r else None,
-            end=int(r["end"].value) if "end" in r else None,
-        )
-        for r in rows
-        if "quote" in r
-    ]
-    status = slug(rows[0].get("status"))
-    return Source(claim=claim, document=document, status=status, evidence=evidence)
-
-
 def designation(store: Store, iri: str) -> Designation:
     """One designation with its parties, dates and sources; NotFound when there is none."""
     return remembered(store, "designation", iri, lambda: _designation(store, iri))
@@ -249,6 +190,7 @@ def _designation(store: Store, iri: str) -> Designation:
         valid_from=value(props, CND.validFrom),
         valid_until=value(props, CND.validUntil),
         sources=sources(store, iri, props.get(str(CND.supportedBy), [])),
+        findings=findings_about(store, iri),
     )
 
 

@@ -1,5 +1,7 @@
 """Findings over SPARQL: only-in-region, first-in-region and claim verdicts, filtered by kind,
-basis, designation and region, in the store's order, with the claims behind them."""
+basis, designation and region, in the store's order, with the claims behind them, each said
+in one sentence in English and Chinese (graph.read.sentences); a reported finding carries the
+graph's verdict on it (`judged_by`)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ from rdflib.namespace import PROV
 
 from graph.namespaces import CND
 from graph.read.cache import remembered
-from graph.read.designations import sources
+from graph.read.finding_facts import finding_facts
 from graph.read.lookup import Properties, first, local_id, properties, ref, slug, value
-from graph.read.views import Finding
+from graph.read.sentences import sentence
+from graph.read.sources import sources
+from graph.read.views import Finding, Sentence
 from graph.region import within
 from graph.store import Store
 from graph.terms import OxTerm
@@ -23,6 +27,7 @@ FINDING_TYPES = {
     "claim-verdict": CND.ClaimVerdict,
 }
 KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+VERDICT = str(CND.ClaimVerdict)
 DESIGNATION_CLAUSE = "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation ."
 BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
@@ -83,9 +88,30 @@ def _matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+JUDGED_BY = "SELECT ?verdict ?f WHERE { ?verdict cnd:aboutClaim ?f ; a cnd:ClaimVerdict }"
+
+
 def finding(store: Store, iri: str, kind: str) -> Finding:
-    """One finding with what it is about and the claims that support it."""
-    return remembered(store, "finding", (iri, kind), lambda: _finding(store, iri, kind))
+    """One finding with what it is about, the claims that support it, its sentence and, for a
+    reported one, the graph's verdict on it."""
+    return remembered(store, "finding", (iri, kind), lambda: _said(store, iri, kind))
+
+
+def _said(store: Store, iri: str, kind: str) -> Finding:
+    base = _finding(store, iri, kind)
+    facts = finding_facts(store, base)
+    said = Sentence(en=sentence(facts, "en"), zh=sentence(facts, "zh"))
+    verdicts = sorted(r["verdict"].value for r in store.select(JUDGED_BY, f=ox.NamedNode(iri)))
+    judged_by = finding(store, verdicts[0], "claim-verdict") if verdicts else None
+    return base.model_copy(update={"sentence": said, "judged_by": judged_by})
+
+
+def findings_about(store: Store, designation: str) -> list[Finding]:
+    """The reported and computed findings about a designation, in the store's order; the
+    verdicts sit in `judged_by` of the findings they judge."""
+    flt = FindingFilter(designation=ox.NamedNode(designation))
+    matched = finding_matches(store, flt)
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in matched if t != VERDICT]
 
 
 def _finding(store: Store, iri: str, kind: str) -> Finding:
@@ -120,4 +146,4 @@ def about_designation(store: Store, props: Properties, judged: OxTerm | None) ->
     return about
 
 
-__all__ = ["FindingFilter", "finding", "finding_total", "findings"]
+__all__ = ["FindingFilter", "finding", "finding_total", "findings", "findings_about"]

@@ -67,23 +67,11 @@ class Source(View):
     evidence: list[Evidence] = []
 
 
-class Designation(View):
-    """Who designated whom, under which program, when, and on what evidence."""
+class Sentence(View):
+    """What a finding says, in one sentence in English and in Chinese (as the pages show)."""
 
-    iri: str
-    id: str
-    designee: Ref
-    program: Ref
-    designated_by: list[Ref]
-    type: str | None = None
-    level: str | None = None
-    status: str | None = Field(None, description="Verification status computed from claims.")
-    batch: Ref | None = None
-    announced: str | None = None
-    decided: str | None = None
-    valid_from: str | None = None
-    valid_until: str | None = None
-    sources: list[Source] = []
+    en: str
+    zh: str
 
 
 class Finding(View):
@@ -104,6 +92,34 @@ class Finding(View):
     compared_with: Ref | None = Field(None, description="The computed finding it compared.")
     generated_by: str | None = Field(None, description="The derivation run of a computed one.")
     sources: list[Source] = []
+    sentence: Sentence | None = Field(None, description="What it says, in English and Chinese.")
+    judged_by: Finding | None = Field(
+        None, description="For a reported finding: the graph's verdict on it (a claim-verdict)."
+    )
+
+
+class Designation(View):
+    """Who designated whom, under which program, when, and on what evidence."""
+
+    iri: str
+    id: str
+    designee: Ref
+    program: Ref
+    designated_by: list[Ref]
+    type: str | None = None
+    level: str | None = None
+    status: str | None = Field(None, description="Verification status computed from claims.")
+    batch: Ref | None = None
+    announced: str | None = None
+    decided: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    sources: list[Source] = []
+    findings: list[Finding] = Field(
+        [],
+        description="Reported and computed findings about it (only, first in a region), each "
+        "with its sentence; a reported one carries the graph's verdict on it in judged_by.",
+    )
 
 
 class Page(BaseModel, Generic[T]):
