@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, get_args
 
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
 
 from api.negotiation import negotiate
-from api.tables import to_csv
+from api.tables import link_fields, to_csv
 from graph.read.views import Page
 
 CSV = "text/csv"
@@ -35,12 +36,22 @@ def wants_csv(request: Request) -> bool:
     return negotiate(request.headers.get("accept"), OFFERED) == CSV
 
 
-def csv_response(page: dict[str, Any]) -> Response:
+def csv_response(page: dict[str, Any], links: frozenset[str]) -> Response:
     """A JSON page as CSV, with its total and next link in headers."""
     headers = {"X-Total-Count": str(page["total"])}
     if page.get("next"):
         headers["Link"] = f'<{page["next"]}>; rel="next"'
-    return Response(to_csv(page["items"]), media_type=f"{CSV}; charset=utf-8", headers=headers)
+    body = to_csv(page["items"], links)
+    return Response(body, media_type=f"{CSV}; charset=utf-8", headers=headers)
+
+
+def item_links(model: Any) -> frozenset[str]:
+    """The link fields of the items of a page model (Page[T]: those of T)."""
+    if not (isinstance(model, type) and issubclass(model, Page)):
+        return frozenset()
+    (item,) = get_args(model.model_fields["items"].annotation)
+    plain = isinstance(item, type) and issubclass(item, BaseModel)
+    return link_fields(item) if plain else frozenset()
 
 
 def query_names(dependant: Dependant) -> set[str]:
@@ -72,6 +83,7 @@ class ApiRoute(APIRoute):
         handler = super().get_route_handler()
         known = query_names(self.dependant)
         pages = isinstance(self.response_model, type) and issubclass(self.response_model, Page)
+        links = item_links(self.response_model)
 
         async def route(request: Request) -> Response:
             unknown = sorted(set(request.query_params) - known)
@@ -79,7 +91,7 @@ class ApiRoute(APIRoute):
                 raise _unknown(unknown)
             response = await handler(request)
             if pages and response.status_code == 200 and wants_csv(request):
-                return csv_response(json.loads(bytes(response.body)))
+                return csv_response(json.loads(bytes(response.body)), links)
             return response
 
         return route
