@@ -20,7 +20,6 @@ from api.routes import (
     health,
     linked_data,
     reconcile,
-    reconcile_v1,
     regions,
     search,
     sparql,
@@ -42,7 +41,6 @@ ROUTERS = [
     export,
     linked_data,
     reconcile,
-    reconcile_v1,
 ]
 
 
