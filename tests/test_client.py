@@ -21,11 +21,6 @@ CONFIG += "package_name_override: designations_client\n"
 
 
 @pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory, built_dir: Path) -> Iterator[Path]:
     """The generated package's parent directory, on sys.path while the tests run."""
     import anyio

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -34,25 +33,12 @@ QUERY = {"/api/search": {"q": "baotou"}}
 """What a list needs besides paging."""
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-async def client(built_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
-    from tests.asgi import asgi_client
-
-    async with asgi_client(built_dir) as c:
-        yield c
-
-
-async def every_item(client: httpx.AsyncClient, path: str, **params: str) -> list[dict[str, str]]:
+async def every_item(asgi: httpx.AsyncClient, path: str, **params: str) -> list[dict[str, str]]:
     """Every item of a list, following next links; each page's total must be the same."""
-    body = (await client.get(path, params={**params, "limit": 200})).json()
+    body = (await asgi.get(path, params={**params, "limit": 200})).json()
     items, total = body["items"], body["total"]
     while body["next"]:
-        body = (await client.get(body["next"])).json()
+        body = (await asgi.get(body["next"])).json()
         assert body["total"] == total
         items += body["items"]
     assert len(items) == total
@@ -62,11 +48,11 @@ async def every_item(client: httpx.AsyncClient, path: str, **params: str) -> lis
 @pytest.mark.anyio
 @pytest.mark.parametrize(("path", "total"), LISTS.items())
 async def test_every_list_page_carries_the_total(
-    client: httpx.AsyncClient, path: str, total: int
+    asgi: httpx.AsyncClient, path: str, total: int
 ) -> None:
     asked = QUERY.get(path, {})
-    first = (await client.get(path, params={**asked, "limit": 5})).json()
-    last = (await client.get(path, params={**asked, "limit": 5, "offset": total - 1})).json()
+    first = (await asgi.get(path, params={**asked, "limit": 5})).json()
+    last = (await asgi.get(path, params={**asked, "limit": 5, "offset": total - 1})).json()
     assert (first["total"], len(first["items"]), last["total"], len(last["items"])) == (
         total,
         min(5, total),
@@ -78,8 +64,8 @@ async def test_every_list_page_carries_the_total(
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("path", [*LISTS, "/api/zones/baotou-rare-earth-htz"])
-async def test_unknown_parameters_are_refused(client: httpx.AsyncClient, path: str) -> None:
-    response = await client.get(path, params={**QUERY.get(path, {}), "regoin": "150000"})
+async def test_unknown_parameters_are_refused(asgi: httpx.AsyncClient, path: str) -> None:
+    response = await asgi.get(path, params={**QUERY.get(path, {}), "regoin": "150000"})
     assert error_of(response) == (422, 422, "InvalidRequest")
     assert response.json()["message"] == "query.regoin: unknown parameter"
 
@@ -101,9 +87,9 @@ async def test_unknown_parameters_are_refused(client: httpx.AsyncClient, path: s
     ],
 )
 async def test_contradictory_parameters_are_refused(
-    client: httpx.AsyncClient, path: str, params: dict[str, str], message: str
+    asgi: httpx.AsyncClient, path: str, params: dict[str, str], message: str
 ) -> None:
-    response = await client.get(path, params=params)
+    response = await asgi.get(path, params=params)
     assert error_of(response) == (422, 422, "InvalidParameters")
     assert response.json()["message"].startswith(message)
 
@@ -111,12 +97,12 @@ async def test_contradictory_parameters_are_refused(
 @pytest.mark.anyio
 @pytest.mark.parametrize("path", LISTS)
 async def test_every_list_comes_as_csv_by_accept_or_by_format(
-    client: httpx.AsyncClient, path: str
+    asgi: httpx.AsyncClient, path: str
 ) -> None:
     asked = {**QUERY.get(path, {}), "limit": "3"}
-    page = (await client.get(path, params=asked)).json()
-    by_accept = await client.get(path, params=asked, headers={"Accept": "text/csv"})
-    by_format = await client.get(path, params={**asked, "format": "csv"})
+    page = (await asgi.get(path, params=asked)).json()
+    by_accept = await asgi.get(path, params=asked, headers={"Accept": "text/csv"})
+    by_format = await asgi.get(path, params={**asked, "format": "csv"})
     assert by_accept.headers["content-type"] == "text/csv; charset=utf-8"
     assert (by_accept.text, by_accept.headers["x-total-count"]) == (
         by_format.text,
@@ -131,11 +117,9 @@ async def test_every_list_comes_as_csv_by_accept_or_by_format(
 
 
 @pytest.mark.anyio
-async def test_csv_columns_flatten_links_into_ids_and_labels(client: httpx.AsyncClient) -> None:
+async def test_csv_columns_flatten_links_into_ids_and_labels(asgi: httpx.AsyncClient) -> None:
     params = {"designee": "zone/baotou-rare-earth-htz", "issuer": "most", "format": "csv"}
-    (row,) = csv.DictReader(
-        io.StringIO((await client.get("/api/designations", params=params)).text)
-    )
+    (row,) = csv.DictReader(io.StringIO((await asgi.get("/api/designations", params=params)).text))
     assert {k: v for k, v in row.items() if k not in ("sources", "findings")} == {
         "iri": ID + "designation/1fdf69bc49ee",
         "id": "designation/1fdf69bc49ee",
@@ -158,10 +142,10 @@ async def test_csv_columns_flatten_links_into_ids_and_labels(client: httpx.Async
 
 
 @pytest.mark.anyio
-async def test_facets_count_every_match_as_datasette_does(client: httpx.AsyncClient) -> None:
+async def test_facets_count_every_match_as_datasette_does(asgi: httpx.AsyncClient) -> None:
     params = [("region", "150000"), ("limit", "1")]
     params += [("facets", f) for f in ("province", "issuer", "level", "status", "year")]
-    body = (await client.get("/api/designations", params=params)).json()
+    body = (await asgi.get("/api/designations", params=params)).json()
     assert (body["total"], len(body["items"])) == (14, 1)
     assert body["facets"] == {
         "province": [
@@ -189,9 +173,9 @@ async def test_facets_count_every_match_as_datasette_does(client: httpx.AsyncCli
 @pytest.mark.anyio
 @pytest.mark.parametrize("name", ["baotou", "Bāotóu", "包头", "包頭", "BAOTOU"])
 async def test_the_name_filter_matches_the_designee_in_any_language(
-    client: httpx.AsyncClient, name: str
+    asgi: httpx.AsyncClient, name: str
 ) -> None:
-    items = await every_item(client, "/api/designations", name=name)
+    items = await every_item(asgi, "/api/designations", name=name)
     assert sorted({d["designee"]["id"] for d in items}) == [
         "adm/150200",
         "cluster/baotou-rare-earth-cluster",
@@ -201,28 +185,28 @@ async def test_the_name_filter_matches_the_designee_in_any_language(
 
 
 @pytest.mark.anyio
-async def test_ids_the_api_returns_go_back_in_as_filters(client: httpx.AsyncClient) -> None:
-    designations = await every_item(client, "/api/designations")
+async def test_ids_the_api_returns_go_back_in_as_filters(asgi: httpx.AsyncClient) -> None:
+    designations = await every_item(asgi, "/api/designations")
     for d in designations:
         checks = [("designee", d["designee"]), ("program", d["program"])]
         checks += [("issuer", o) for o in d["designated_by"]]
         for name, linked in checks:
             for form in (linked["id"], linked["iri"], linked["id"].split("/", 1)[1]):
-                found = await every_item(client, "/api/designations", **{name: form})
+                found = await every_item(asgi, "/api/designations", **{name: form})
                 assert d["id"] in [x["id"] for x in found], (name, form)
         for form in (d["id"], d["iri"], d["id"].split("/", 1)[1]):
-            found = await every_item(client, "/api/findings", designation=form)
+            found = await every_item(asgi, "/api/findings", designation=form)
             assert {f["designation"]["id"] for f in found} <= {d["id"]}
 
 
 @pytest.mark.anyio
-async def test_region_ids_from_the_regions_list_go_back_in(client: httpx.AsyncClient) -> None:
-    provinces = await every_item(client, "/api/regions", level="province")
+async def test_region_ids_from_the_regions_list_go_back_in(asgi: httpx.AsyncClient) -> None:
+    provinces = await every_item(asgi, "/api/regions", level="province")
     counts = {}
     for p in provinces:
         totals = set()
         for form in (p["id"], p["iri"], p["codes"][0]):
-            body = (await client.get("/api/designations", params={"region": form})).json()
+            body = (await asgi.get("/api/designations", params={"region": form})).json()
             totals.add(body["total"])
         (counts[p["id"]],) = totals
     assert sum(counts.values()) >= 68 and counts["adm/150000"] == 14
@@ -238,9 +222,9 @@ async def test_region_ids_from_the_regions_list_go_back_in(client: httpx.AsyncCl
     ],
 )
 async def test_ids_of_another_kind_are_refused(
-    client: httpx.AsyncClient, params: dict[str, str], error: str
+    asgi: httpx.AsyncClient, params: dict[str, str], error: str
 ) -> None:
-    assert error_of(await client.get("/api/designations", params=params)) == (422, 422, error)
+    assert error_of(await asgi.get("/api/designations", params=params)) == (422, 422, error)
 
 
 def test_the_cli_takes_the_same_forms_as_the_api(built_dir: Path) -> None:

@@ -5,8 +5,6 @@ the subgraph export; the rule with division history; the rule written down where
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import networkx as nx
@@ -19,7 +17,6 @@ from graph.export import Selection, export
 from graph.paths import ROOT
 from graph.read.describe import page
 from graph.read.examples import example
-from tests.asgi import asgi_client
 
 ID = "https://w3id.org/china-designations/id/"
 INNER_MONGOLIA = ID + "adm/150000"
@@ -50,30 +47,19 @@ SELECT DISTINCT ?d WHERE {
 }"""
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-async def client(built_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
-    async with asgi_client(built_dir) as c:
-        yield c
-
-
 def short(iri: str) -> str:
     return iri.removeprefix(ID)
 
 
 @pytest.mark.anyio
 async def test_the_rest_filter_gives_the_designations_in_the_region(
-    client: httpx.AsyncClient,
+    asgi: httpx.AsyncClient,
 ) -> None:
     for form in ("150000", "adm/150000", INNER_MONGOLIA):
-        body = (await client.get("/api/designations", params={"region": form})).json()
+        body = (await asgi.get("/api/designations", params={"region": form})).json()
         ids = [d["id"] for d in body["items"]]
         while body["next"]:
-            body = (await client.get(body["next"])).json()
+            body = (await asgi.get(body["next"])).json()
             ids += [d["id"] for d in body["items"]]
         assert (sorted(ids), body["total"]) == (IN_INNER_MONGOLIA, 14)
 
