@@ -8,8 +8,8 @@ import pytest
 
 from graph import Store
 from graph.namespaces import ID
-from graph.read.designations import findings
 from graph.read.finding_facts import finding_sentence
+from graph.read.findings import FindingFilter, findings
 from graph.read.sentences import FindingFacts, Lang, Name, Report, sentence
 
 CITY = Name(en="Suzhou", zh="苏州市")
@@ -137,8 +137,10 @@ def test_name_falls_back_to_the_other_language() -> None:
 
 def test_the_baotou_pilot_in_words(built: Store) -> None:
     about = ox.NamedNode(str(ID["designation/b8dbb2318c06"]))
-    reported = findings(built, 0, 10, basis="reported", designation=about)
-    computed = findings(built, 0, 10, kind="only-in-region", basis="computed", designation=about)
+    reported = findings(built, FindingFilter(basis="reported", designation=about), 0, 10)
+    computed = findings(
+        built, FindingFilter(kind="only-in-region", basis="computed", designation=about), 0, 10
+    )
     assert [finding_sentence(built, f, "en") for f in reported] == [
         "Reported: the only regional pilot in Inner Mongolia (Rare Earth Exchanges citing Baotou "
         "Daily, unverified, quote “makes the zone the only regional pilot selected in Inner "

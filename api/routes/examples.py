@@ -9,10 +9,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel
 
+from api.deps import PagingDep
 from api.errors import ERROR_RESPONSES
+from api.routing import ApiRoute
 from graph.read.examples import Example, example, examples
+from graph.read.views import Page
 
-router = APIRouter(prefix="/api/examples", tags=["examples"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/examples", tags=["examples"], responses=ERROR_RESPONSES, route_class=ApiRoute
+)
 
 
 class ExampleQuery(BaseModel):
@@ -35,9 +40,11 @@ def _shaped(request: Request, e: Example) -> ExampleQuery:
 
 
 @router.get("")
-def list_examples(request: Request) -> list[ExampleQuery]:
-    """Every example query, by name."""
-    return [_shaped(request, e) for e in examples()]
+def list_examples(request: Request, paging: PagingDep) -> Page[ExampleQuery]:
+    """The example queries, by name."""
+    found = examples()
+    shown = found[paging.offset : paging.offset + paging.limit]
+    return paging.page([_shaped(request, e) for e in shown], len(found))
 
 
 @router.get("/{name}")

@@ -9,8 +9,9 @@ import pyoxigraph as ox
 
 from graph.namespaces import CND, concept
 from graph.read.describe import related
-from graph.read.designations import designation, findings
+from graph.read.designations import designation
 from graph.read.finding_facts import finding_facts, name
+from graph.read.findings import FindingFilter, findings
 from graph.read.geo import point
 from graph.read.lookup import first, kind_of, labels, local_id, properties
 from graph.read.sentences import Lang, Name, sentence
@@ -18,6 +19,7 @@ from graph.read.views import Designation, Finding, Labels, Ref, View
 from graph.store import Store
 
 LIMIT = 200
+FILTER_OF = {"zone": "region", "cluster": "region", "region": "region", "program": "program"}
 BATCH_QUERY = "SELECT ?batch ?d WHERE { ?d cnd:batch ?batch }"
 BATCHES_QUERY = "SELECT ?program ?batch WHERE { ?batch dcterms:isPartOf ?program ; a cnd:Batch }"
 PLAN_QUERY = """
@@ -80,6 +82,10 @@ class Profile(View):
     kind: str | None
     labels: Labels
     rows: list[Row] = []
+    total: int = 0
+    """How many designations the page's rows are the first of."""
+    filter: str | None = None
+    """The /api/designations filter that lists them all, when one does."""
     lines: list[Line] = []
     batches: list[BatchLine] = []
     markers: list[Marker] = []
@@ -108,10 +114,10 @@ def line(store: Store, f: Finding, lang: Lang) -> Line:
     return Line(finding=f, text=text, rule=rule, snapshot=snapshot)
 
 
-def _designations(store: Store, iri: str, kind: str | None) -> list[Designation]:
+def _designations(store: Store, iri: str, kind: str | None) -> tuple[list[Designation], int]:
     if kind == "batch":
-        rows = store.select(BATCH_QUERY, batch=ox.NamedNode(iri))[:LIMIT]
-        return [designation(store, r["d"].value) for r in rows]
+        rows = store.select(BATCH_QUERY, batch=ox.NamedNode(iri))
+        return [designation(store, r["d"].value) for r in rows[:LIMIT]], len(rows)
     return related(store, iri, LIMIT)
 
 
@@ -169,13 +175,16 @@ def kind_of_page(store: Store, iri: str) -> str | None:
 def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
     """The page model of an entity: labels, designations, findings, batches and markers."""
     kind = kind_of_page(store, iri)
-    rows = [row(store, d) for d in _designations(store, iri, kind)]
+    shown, total = _designations(store, iri, kind)
+    rows = [row(store, d) for d in shown]
     every = kind in ALL_FINDINGS
     lines = sorted(
         (
             line(store, f, lang)
             for r in rows[:50]
-            for f in findings(store, 0, 50, designation=ox.NamedNode(r.designation.iri))
+            for f in findings(
+                store, FindingFilter(designation=ox.NamedNode(r.designation.iri)), 0, 50
+            )
             if every or f.basis == "reported" or f.kind == "claim-verdict"
         ),
         key=_order,
@@ -186,6 +195,8 @@ def profile(store: Store, iri: str, lang: Lang = "en") -> Profile:
         kind=kind,
         labels=labels(properties(store, iri)),
         rows=rows,
+        total=total,
+        filter=FILTER_OF.get(kind or ""),
         lines=lines,
         batches=batches(store, iri) if kind == "program" else [],
         markers=markers(store, iri, rows),
