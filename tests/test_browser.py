@@ -19,9 +19,9 @@ import pytest
 
 from graph import Store
 from graph.namespaces import ID
-from graph.read.findings import FindingFilter, findings
 from graph.read.examples import example
 from graph.read.finding_facts import finding_sentence
+from graph.read.findings import FindingFilter, findings
 from graph.read.stats import overview
 from tests.browser.chromium import CHROMIUM, browser, outside, page_weight, serious, shot
 
