@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api import docs, errors
 from api.cors import Cors
@@ -20,6 +22,7 @@ from api.routes import (
     graph_store,
     health,
     linked_data,
+    pages,
     reconcile,
     regions,
     search,
@@ -31,6 +34,8 @@ from api.sparql.observe import log_queries
 from graph import Store
 from graph.metrics import Metrics
 from graph.read.search import label_index
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 # /sparql first: a request walks the routes in order, and SPARQL clients send the most.
 ROUTERS = [
@@ -44,6 +49,7 @@ ROUTERS = [
     examples,
     export,
     linked_data,
+    pages,
     reconcile,
 ]
 
@@ -75,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     log_queries(settings.query_log)
     errors.install(app)
     docs.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in ROUTERS:
         app.include_router(module.router)
     for router in entities.routers:

@@ -1,38 +1,32 @@
-"""The OpenAPI docs page with swagger-ui served from the installed package, not a CDN, and
-started by a script file rather than inline script (the pages' Content-Security-Policy
-refuses inline script)."""
+"""The OpenAPI docs page: swagger-ui 5 (it reads the OpenAPI 3.1 the app serves), built from
+npm into api/static/docs/ and served by the app itself, with no inline script."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
+from fastapi.responses import HTMLResponse
 
-ASSETS = "/docs/assets"
+ASSETS = "/static/docs"
 router = APIRouter(include_in_schema=False)
 PAGE = f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>China Designations Graph: API</title>
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
-<link rel="icon" href="{ASSETS}/favicon-32x32.png">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/site.css">
+<link rel="stylesheet" href="{ASSETS}/docs.css">
+<script src="{ASSETS}/swagger-ui-bundle.js"></script>
+<script src="{ASSETS}/docs.js"></script>
 </head>
 <body>
-<div id="swagger-ui"></div>
-<script src="{ASSETS}/swagger-ui-bundle.js"></script>
-<script src="/docs/start.js"></script>
+<header class="site"><a class="brand" href="/">China Designations Graph</a>
+<nav aria-label="Site"><a href="/sparql">Query editor</a><a href="/def">Ontology</a></nav></header>
+<main id="swagger-ui"></main>
 </body>
 </html>
-"""
-START = """SwaggerUIBundle({
-  url: '/openapi.json',
-  dom_id: '#swagger-ui',
-  deepLinking: true,
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
-  layout: 'BaseLayout',
-});
 """
 
 
@@ -42,13 +36,6 @@ def docs() -> HTMLResponse:
     return HTMLResponse(PAGE)
 
 
-@router.get("/docs/start.js")
-def start() -> Response:
-    """The script that starts swagger-ui on the docs page."""
-    return Response(START, media_type="text/javascript")
-
-
 def install(app: FastAPI) -> None:
-    """Serve the docs page and its assets."""
-    app.mount(ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    """Serve the docs page (its assets are under /static)."""
     app.include_router(router)
