@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pyoxigraph as ox
 import pytest
+from rdflib.namespace import RDFS, SKOS
 
 from graph import Store
 from graph.namespaces import ID
@@ -24,6 +27,7 @@ from graph.read.finding_facts import finding_sentence
 from graph.read.findings import FindingFilter, findings
 from graph.read.stats import overview
 from tests.browser.chromium import CHROMIUM, browser, outside, page_weight, serious, shot
+from tests.server import running_server
 
 REQUIRED = os.environ.get("DESIGNATIONS_REQUIRE_BROWSER") == "1"
 pytestmark = pytest.mark.skipif(
@@ -230,3 +234,51 @@ def test_docs_assets_are_swagger_ui_5(server: str) -> None:
     bundle = httpx.get(server + "/static/docs/swagger-ui-bundle.js").text
     assert '"5.35.0"' in bundle or "5.35.0" in bundle[:2000] or "swagger-ui" in bundle[:200]
     assert json.loads(httpx.get(server + "/openapi.json").text)["openapi"].startswith("3.1")
+
+
+HOSTILE_LABEL = (
+    "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(built_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over the built store plus a zone whose label is markup and which points at a
+    javascript: IRI."""
+    store_dir = tmp_path_factory.mktemp("hostile-browser") / "store"
+    shutil.copytree(built_dir, store_dir)
+    store = Store.open(store_dir, read_only=False)
+    evil, graph = ox.NamedNode(str(ID) + "zone/evil"), ox.NamedNode(str(ID) + "graph/upload/x")
+    label = ox.Literal(HOSTILE_LABEL, language="en")
+    script = ox.NamedNode("javascript:document.title='pwned'")
+    store.extend([
+        ox.Quad(evil, ox.NamedNode(str(SKOS.prefLabel)), label, graph),
+        ox.Quad(evil, ox.NamedNode(str(RDFS.seeAlso)), script, graph),
+    ])  # fmt: skip
+    store.flush()
+    del store
+    with running_server(store_dir) as base:
+        yield base
+
+
+def test_the_editors_result_table_shows_hostile_data_as_text(
+    page: Any, hostile_server: str
+) -> None:
+    query = f"SELECT ?o WHERE {{ <{ID}zone/evil> ?p ?o }} ORDER BY ?o"
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{hostile_server}/sparql#query={quote(query)}")
+    page.locator("#status", has_text="rows").wait_for()
+    cells = page.locator("#output tbody td")
+    texts = [cells.nth(i).inner_text() for i in range(cells.count())]
+    hrefs = page.locator("#output a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert HOSTILE_LABEL + " @en" in texts and "javascript:document.title='pwned'" in texts
+    assert [h for h in hrefs if h and not h.startswith(("/", "http"))] == []
+    injected = page.locator("#output img, #output script").count()
+    assert (injected, page.title() == "pwned", dialogs) == (0, False, [])
+    page.goto(f"{hostile_server}/id/zone/evil")
+    page.wait_for_load_state("networkidle")
+    links = page.locator("a[href^='javascript'], a[href^='JavaScript']").count()
+    assert (page.title() == "pwned", links) == (False, 0)

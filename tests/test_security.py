@@ -54,8 +54,9 @@ def hostile(built_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 class Markup(HTMLParser):
-    """What in a page could run script: inline scripts, event attributes, and links or sources
-    whose scheme is neither http(s) nor a path on this server."""
+    """What in a page could run script: inline scripts (a JSON data block does not run, and
+    Jinja's tojson escapes `<` in it), event attributes, and links or sources whose scheme is
+    neither http(s) nor a path on this server."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,7 +66,9 @@ class Markup(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Note unsafe tags and attributes."""
         named = dict(attrs)
-        if tag == "script" and not named.get("src"):
+        kind = (named.get("type") or "text/javascript").lower()
+        runs = kind in ("module", "text/javascript", "application/javascript")
+        if tag == "script" and runs and not named.get("src"):
             self._script_without_src = True
         for name, value in attrs:
             if name.startswith("on"):
@@ -120,6 +123,9 @@ def test_the_reconciliation_preview_escapes_labels(hostile: str) -> None:
 
 
 HTML_PAGES = [
+    "/",
+    "/?lang=zh",
+    "/sparql",
     "/id/zone/baotou-rare-earth-htz",
     "/id/designation/b8dbb2318c06",
     "/id/adm/150000",

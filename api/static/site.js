@@ -1,1 +1,1 @@
-import"./chunks/chunk-JRCEFWME.js";import"./chunks/chunk-42BVDEB6.js";
+import"./chunks/chunk-LM6NOHU4.js";import"./chunks/chunk-2VM53NIT.js";

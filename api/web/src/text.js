@@ -12,7 +12,8 @@ export function local(iri) {
   const base = "https://w3id.org/china-designations/";
   if (iri.startsWith(base + "id/")) return "/id/" + iri.slice(base.length + 3);
   if (iri.startsWith(base + "def#")) return "/def#" + iri.slice(base.length + 4);
-  return iri;
+  // Only http(s) IRIs become links: <javascript:…> is a valid IRI (api/links.py).
+  return /^https?:\/\/\S+$/i.test(iri) ? iri : null;
 }
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
