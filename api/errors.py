@@ -58,10 +58,29 @@ class ErrorBody(BaseModel):
     message: str
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody, "description": text}
-    for code, text in ((400, "Bad request"), (404, "Not found"), (422, "Invalid parameters"))
+ERROR_TEXT = {
+    400: "Bad request",
+    403: "Forbidden: writes need the update token; SERVICE and LOAD are refused",
+    404: "Not found",
+    406: "No offered media type fits Accept",
+    413: "Request body over the limit",
+    415: "Unsupported body media type",
+    422: "Invalid parameters",
+    503: "Query past its time limit, or no worker free",
 }
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": ERROR_TEXT[code]} for code in (400, 404, 422)
+}
+
+
+def json_errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for errors in the one JSON shape, stated as application/json even on
+    a route whose own answers are HTML or RDF."""
+    schema = {"$ref": "#/components/schemas/ErrorBody"}
+    return {
+        code: {"description": ERROR_TEXT[code], "content": {"application/json": {"schema": schema}}}
+        for code in codes
+    }
 
 
 def error_response(status: int, error: str, message: str) -> JSONResponse:

@@ -5,12 +5,15 @@ from this server."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
+
+from graph.paths import ROOT
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
@@ -32,6 +35,32 @@ def test_schemathesis_finds_no_failures_on_the_rest_routes(server: str) -> None:
     run = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stdout[-4000:]
     assert re.search(r"Test cases:\s+\d+ generated, \d+ passed", run.stdout), run.stdout[-2000:]
+
+
+def test_schemathesis_finds_no_failures_on_every_other_route(server: str) -> None:
+    """SPARQL (query, update, Graph Store), Linked Data, reconciliation, health, metrics and
+    the export route. Left out are the checks that need knowledge a schema cannot hold: that a
+    string is valid SPARQL, that a view's parameters fit one another (ego needs an entity),
+    a token (writes answer 403), and the Allow header of a 405 where one path's methods are
+    served by several routes. JSON-LD exports are left out by tests/schemathesis_hooks.py
+    (each takes minutes: issue 18, defect 2)."""
+    command = [
+        str(SCHEMATHESIS), "run", server + "/openapi.json",
+        "--exclude-path-regex", "^/api/(?!export)",
+        "--checks", "all",
+        "--exclude-checks", "positive_data_acceptance,allow_header_conformance,ignored_auth",
+        "--max-examples", "15",
+        "--generation-deterministic",
+        "--no-color",
+        "--wait-for-schema", "10",
+        "--request-timeout", "120",
+    ]  # fmt: skip
+    env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks"}
+    run = subprocess.run(
+        command, capture_output=True, text=True, timeout=600, check=False, env=env, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stdout[-4000:]
+    assert re.search(r"Test cases:\s+(\d+) generated, \1 passed", run.stdout), run.stdout[-2000:]
 
 
 def test_docs_page_uses_only_local_assets(server: str) -> None:

@@ -13,14 +13,21 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routes.sparql import WRITES, headless, outcome_response, write_graph
+from api.routes.sparql import (
+    ANSWERED,
+    SPARQL_ERRORS,
+    WRITES,
+    headless,
+    outcome_response,
+    write_graph,
+)
 from api.sparql.graphs import direct_graph
 from api.sparql.protocol import Operation, endpoint_url
 from api.sparql.service import SparqlService
 
 DIRECT = "/sparql/{path:path}"
 GraphPath = Annotated[str, Path(description="The rest of the graph's IRI after /sparql/.")]
-router = APIRouter(tags=["sparql"])
+router = APIRouter(tags=["sparql"], responses={**ANSWERED, **SPARQL_ERRORS})
 
 
 async def read(request: Request) -> Response:

@@ -12,10 +12,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, StrictBool, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, TypeAdapter, ValidationError
 
 from api.deps import IndexDep, StoreDep
-from api.errors import ERROR_RESPONSES, error_response
+from api.errors import ERROR_RESPONSES, error_response, json_errors
 from graph.namespaces import CND, ID
 from graph.read.reconcile import (
     PREVIEW,
@@ -38,7 +38,9 @@ from graph.store import Store
 router = APIRouter(prefix="/reconcile", tags=["reconciliation"], responses=ERROR_RESPONSES)
 VERSIONS = ["0.2", "1.0-draft"]
 CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,99}$")
-Text = Annotated[str | None, Query(max_length=100_000)]
+# A URL past a few tens of kilobytes is refused by the HTTP server before the app sees it;
+# longer batches go by POST.
+Text = Annotated[str | None, Query(max_length=4_000)]
 Prefix = Annotated[str, Query(max_length=200)]
 TypeName = Annotated[str, Query(max_length=100)]
 Limit = Annotated[int, Query(ge=1, le=100)]
@@ -58,7 +60,7 @@ class Query02(BaseModel):
     model_config = ConfigDict(extra="forbid")
     query: str = ""
     type: str | list[str] | None = None
-    limit: int | None = None
+    limit: StrictInt | None = None
     properties: list[Property02] = []
     type_strict: str | None = None
 
@@ -82,7 +84,7 @@ class MatchRequestQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     type: str | None = None
-    limit: int | None = None
+    limit: StrictInt | None = None
     lang: str | None = None
     dir: str | None = None
     conditions: list[Condition]
@@ -277,4 +279,5 @@ for base in ("", "/1.0"):
             methods=["GET"],
             name=f"{endpoint.__name__}{base}",
             response_class=HTMLResponse if path == "/preview" else JSONResponse,
+            responses=json_errors(400, 404, 422) if path == "/preview" else None,
         )

@@ -20,12 +20,13 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import refresh
-from api.errors import error_response
+from api.errors import error_response, json_errors
 from api.pages.editor import editor, wants_editor
 from api.settings import Settings
 from api.sparql.graphs import WriteKind, is_graph_post, read_write
 from api.sparql.protocol import endpoint_url, graph_target, read_operation, url_params
 from api.sparql.service import SparqlService
+from graph.media import RDF_BY_MEDIA, RESULTS_BY_MEDIA
 from graph.sparql import Outcome
 
 TRUNCATED = "X-Designations-Truncated"
@@ -46,7 +47,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(service.close)
 
 
-router = APIRouter(tags=["sparql"], lifespan=lifespan)
+SPARQL_ERRORS = json_errors(400, 403, 404, 406, 413, 415, 422, 503)
+ANSWERS = list(dict.fromkeys([*RESULTS_BY_MEDIA, *RDF_BY_MEDIA]))
+ANSWERED: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Query results, a graph, or the service description, by Accept.",
+          "content": {media: {} for media in ANSWERS}},
+    201: {"description": "Graph created."},
+    204: {"description": "Update applied, or graph replaced, merged or removed."},
+}  # fmt: skip
+router = APIRouter(tags=["sparql"], lifespan=lifespan, responses={**ANSWERED, **SPARQL_ERRORS})
 
 
 def outcome_response(outcome: Outcome, row_limit: int) -> Response:
@@ -110,10 +119,10 @@ PARAMETERS: list[dict[str, Any]] = [
         ("graph", "string", "The named graph to read or write (Graph Store Protocol, indirect)."),
         (
             "default",
-            "boolean",
-            "Present without a value: read or write the store's own default graph (Graph Store "
-            "Protocol). Queries see it as part of their union default graph; the build leaves "
-            "it empty.",
+            "string",
+            "Present (its value is ignored): read or write the store's own default graph "
+            "(Graph Store Protocol). Queries see it as part of their union default graph; the "
+            "build leaves it empty.",
         ),
         ("timeout", "number", "Seconds, to lower the server's time limit."),
     ]
