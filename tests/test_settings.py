@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from api.settings import Settings
+from graph.paths import ROOT
 
 
 def test_every_setting_is_documented() -> None:
@@ -21,3 +24,10 @@ def test_settings_read_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         ["GET"],
         7,
     )
+
+
+def test_every_setting_is_in_the_readme_table() -> None:
+    rows = [line for line in (ROOT / "README.md").read_text("utf-8").splitlines()
+            if line.startswith("| `")]  # fmt: skip
+    named = {name for row in rows for name in re.findall(r"`([A-Z_]+)`", row.split(" | ")[0])}
+    assert sorted(n.upper() for n in Settings.model_fields if n.upper() not in named) == []
