@@ -32,7 +32,17 @@ def limited(built_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     store = tmp_path_factory.mktemp("limited") / "store"
     shutil.copytree(built_dir, store)
     with running_server(store, env=LIMITS) as base:
+        replica_written(base)
         yield base, server_pid(str(store))
+
+
+def replica_written(base: str) -> None:
+    """Wait until the columnar replica is written, so that its writer (a busy child process
+    too) is gone before a test looks for the busy query worker."""
+    deadline = time.monotonic() + 120
+    while httpx.get(base + "/readyz").json().get("replica") != "ready":
+        assert time.monotonic() < deadline, "the replica was not written within 2 minutes"
+        time.sleep(0.2)
 
 
 def busy_worker(server: int) -> int:
