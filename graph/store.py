@@ -214,6 +214,19 @@ def _parse(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
         raise LoadError(f"{path}: cannot read: {exc}") from exc
 
 
+def save(source: Store, target: Path) -> None:
+    """Write every quad of a store (an in-memory one, typically) into a new on-disk store at
+    target with Oxigraph's bulk loader, and persist it."""
+    data = source.inner.dump(format=ox.RdfFormat.N_QUADS)
+    try:
+        disk = ox.Store(str(target))
+        disk.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        disk.flush()
+    except OSError as exc:
+        raise StoreError(f"cannot write the store at {target}: {exc}") from exc
+    del disk
+
+
 def checkpoint(source: Store, target: Path) -> Store:
     """A copy of source at target (a new directory beside it), opened for writing. RocksDB
     makes it as a checkpoint: hard links to its immutable files, so it takes no time and

@@ -118,7 +118,7 @@ def stats_command(store_dir: Path, as_json: bool) -> None:
         click.echo(json.dumps(counts, indent=2))
     else:
         for name, value in counts.items():
-            click.echo(f"{name.replace('_', ' '):<26}{value:>10}")
+            click.echo(f"{name.replace('_', ' '):<42}{value:>10}")
 
 
 @main.command("serve")

@@ -39,6 +39,7 @@ PLACES = ("schema:containedInPlace", "schema:location")
 LEVELS = "cnd:adminLevel"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
+PROGRAMS = """SELECT ?program ?coverage WHERE { ?program a cnd:Program ; cnd:coverage ?coverage }"""
 COMPLETE = "complete-official-list"
 CLAIM_PATTERNS = ("cnd:supportedBy", "cnd:verificationStatus", "schema:appearance")
 CLAIMS = """SELECT ?d ?status ?document WHERE {
@@ -80,6 +81,8 @@ class Projection:
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
+    # Programs whose coverage a source states complete (every batch the program named is held).
+    program_complete: dict[int, bool] = field(default_factory=dict)
     digest: str = ""
     extra: dict[str, list[list[str]]] = field(default_factory=dict)
 
@@ -259,6 +262,8 @@ def _batches(r: Reader, p: Projection) -> None:
         b, program = p.id(b_iri), p.id(program_iri)
         p.batch_complete[b] = coverage.endswith(f"/{COMPLETE}>")
         p.program_batches.setdefault(program, []).append(b)
+    for program_iri, coverage in r.rows(PROGRAMS):
+        p.program_complete[p.id(program_iri)] = coverage.endswith(f"/{COMPLETE}>")
 
 
 def project(store: Store, *extra: str) -> Projection:
@@ -289,5 +294,6 @@ def plan(store: Store, *extra: str) -> list[str]:
         DESIGNATIONS,
         *map(rows_of, [*columns, *claims, "prov:wasQuotedFrom", *PLACES, LEVELS]),
         BATCHES,
+        PROGRAMS,
         *extra,
     ]

@@ -190,15 +190,20 @@ def valid_on(p: Projection, day: str) -> list[bool]:
 def complete_scopes(p: Projection) -> dict[int, bool]:
     """Whether the graph holds every member of each batch and program.
 
-    A batch is complete when its coverage says so; a program when all its batches are
-    complete and every designation under it names one of them.
+    A batch is complete when its coverage says so. A program is complete only when a source
+    states that its batches are all it has named (its own coverage), all of them are complete
+    and every designation under it names one of them: a complete "first batch", or a roster
+    complete as of an earlier edition, does not make its program complete.
     """
     complete = dict(p.batch_complete)
     unbatched = {prog for prog, b in zip(p.program, p.batch, strict=True) if b < 0}
     for prog in set(p.program):
         batches = p.program_batches.get(prog, [])
         complete[prog] = (
-            bool(batches) and prog not in unbatched and all(p.batch_complete[b] for b in batches)
+            p.program_complete.get(prog, False)
+            and bool(batches)
+            and prog not in unbatched
+            and all(p.batch_complete[b] for b in batches)
         )
     return complete
 

@@ -27,7 +27,7 @@ REPORTED = """
 SELECT ?f ?kind ?d ?region ?level WHERE {
   ?f a ?kind ; cnd:aboutDesignation ?d ; cnd:withinRegion ?region ; cnd:regionLevel ?level ;
      cnd:supportedBy ?claim .
-  FILTER (?kind IN (cnd:OnlyInRegionFinding, cnd:FirstInRegionFinding))
+  FILTER (?kind IN (cnd:ReportedOnlyInRegionFinding, cnd:ReportedFirstInRegionFinding))
 }"""
 
 
@@ -72,7 +72,7 @@ def verdicts(ctx: Context, groups: Groups, f: Firsts, out: Out) -> None:
     so that the snapshot covers them)."""
     p = ctx.p
     rows = {d: row for row, d in enumerate(p.designation)}
-    only_kind = nt(CND.OnlyInRegionFinding)
+    only_kind = nt(CND.ReportedOnlyInRegionFinding)
     for reported, kind, d, region_iri, level_iri in p.extra[REPORTED]:
         row = rows.get(p.index.get(d, -1))
         region = p.index.get(region_iri)

@@ -278,5 +278,5 @@ def load_gazetteer(reference_dir: Path) -> Gazetteer:
     ref = read_reference(reference_dir)
     gaz = Gazetteer()
     _add_reference(gaz, ref)
-    _add_divisions(gaz, load_divisions(ref.places))
+    _add_divisions(gaz, load_divisions(ref.places, reference_dir))
     return gaz

@@ -54,12 +54,14 @@ SELECT ?subject ?claim ?doc ?status ?quote ?start ?end WHERE {
   }
 }
 """
+# Each kind of finding: the class computed by a rule, the class a source reports (a query for
+# one never meets the other).
 FINDING_TYPES = {
-    "only-in-region": CND.OnlyInRegionFinding,
-    "first-in-region": CND.FirstInRegionFinding,
-    "claim-verdict": CND.ClaimVerdict,
+    "only-in-region": (CND.OnlyInRegionFinding, CND.ReportedOnlyInRegionFinding),
+    "first-in-region": (CND.FirstInRegionFinding, CND.ReportedFirstInRegionFinding),
+    "claim-verdict": (CND.ClaimVerdict,),
 }
-KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+KIND_OF_FINDING = {str(t): k for k, types in FINDING_TYPES.items() for t in types}
 FINDING_CLAUSES: dict[str, str] = {
     "designation": "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation .",
     "region": "?f cnd:withinRegion ?region .",
@@ -68,7 +70,12 @@ BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
     "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
 }
-FINDINGS_ALL = "VALUES ?type { cnd:OnlyInRegionFinding cnd:FirstInRegionFinding cnd:ClaimVerdict }"
+def types_clause(kinds: list[str]) -> str:
+    """A VALUES clause binding ?type to the classes of some kinds of finding (fixed IRIs)."""
+    return "VALUES ?type { " + " ".join(f"<{t}>" for k in kinds for t in FINDING_TYPES[k]) + " }"
+
+
+FINDINGS_ALL = types_clause(list(FINDING_TYPES))
 
 
 @dataclass(frozen=True)
@@ -235,9 +242,7 @@ def _findings(
 ) -> list[tuple[str, str]]:
     bindings: dict[str, ox.NamedNode] = {k: v for k, v in filters.items() if v is not None}
     body = [FINDING_CLAUSES[n] for n in bindings]
-    if kind is not None:
-        bindings["type"] = ox.NamedNode(str(FINDING_TYPES[kind]))
-    head = FINDINGS_ALL if kind is None else ""
+    head = FINDINGS_ALL if kind is None else types_clause([kind])
     if basis is not None:
         body.append(BASIS_CLAUSES[basis])
     projection = " ".join(f"?{n}" for n in bindings if n != "type")
