@@ -31,7 +31,8 @@ id:adm\\/160200 a cnd:AdminDivision ; skos:notation "160200"^^cnd:gbt2260 ;
     skos:prefLabel "包头市"@zh-Hans , "Baotou"@en , "Paotow"@en .
 id:zone\\/z a cnd:Zone ; schema:containedInPlace id:adm\\/160200 ; skos:prefLabel "Zone"@en .
 id:org\\/miit a org:Organization ; skos:prefLabel "工业和信息化部"@zh-Hans .
-id:program\\/p a cnd:Program ; cnd:issuedBy id:org\\/miit ; skos:prefLabel "试点"@zh-Hans .
+id:program\\/p a cnd:Program ; cnd:issuedBy id:org\\/miit ; skos:prefLabel "试点"@zh-Hans ;
+    cnd:coverage c:coverage\\/partial-news-corpus .
 """
 
 DESIGNATION = """

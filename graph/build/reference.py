@@ -146,6 +146,7 @@ class Cluster(Strict):
     located_in: Annotated[list[AdmRef], Field(min_length=1)]
     sources: list[Url] = []
     note: str | None = None
+    label_basis: LabelBasis = "curated"
 
 
 class ChangeEvent(Strict):
@@ -170,6 +171,17 @@ class PlaceName(Strict):
     pinyin: str | None = None
     alt_en: list[str] = []
     iso: Annotated[str, StringConstraints(pattern=r"^CN-[A-Z]{2}$")] | None = None
+
+
+class ListReference(Strict):
+    """What an imported official list adds to the reference data (seeds/reference/lists/):
+    its batch of a program, when the list is a batch of its own, and the entities it names
+    that the reference data did not hold."""
+
+    program: Slug
+    batch: Batch | None = None
+    clusters: list[Cluster] = []
+    zones: list[Zone] = []
 
 
 class Reference(Strict):

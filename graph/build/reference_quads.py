@@ -168,6 +168,7 @@ def cluster_triples(c: Cluster) -> Triples:
     out: Triples = [(s, RDF.type, CND.Cluster)]
     out += [(s, SCHEMA.containedInPlace, iris.entity(p)) for p in c.located_in]
     out += label_triples(s, c.names)
+    out.append((s, CND.labelBasis, concept("label-basis", c.label_basis)))
     out += [(s, DCTERMS.source, URIRef(u)) for u in c.sources]
     if c.note:
         out.append((s, RDFS.comment, Literal(c.note, lang="en")))

@@ -10,11 +10,12 @@ from typing import Any
 from graph.build import catalogue
 from graph.build.divisions import Division, load_history
 from graph.build.records import Evidence, Record, quotes
-from graph.build.reference import Reference
+from graph.build.reference import ListReference, Reference
 from graph.build.parsing import parse_model, read_yaml
 from graph.errors import RecordError
 
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")
+LISTS_FOLDER = "lists"
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,34 @@ def read_reference(folder: Path) -> Reference:
                 continue
             for key in Reference.model_fields:
                 merged.setdefault(key, []).extend(getattr(part, key))
+    problems += _add_lists(folder / LISTS_FOLDER, merged)
     if problems:
         raise RecordError(problems)
     return Reference.model_validate({k: [m.model_dump() for m in v] for k, v in merged.items()})
+
+
+def _add_lists(folder: Path, merged: dict[str, list[Any]]) -> list[str]:
+    """Add what each imported list holds (its batch, its new entities) to the merged data."""
+    problems: list[str] = []
+    programs = {p.slug: i for i, p in enumerate(merged.get("programs", []))}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            part = parse_model(ListReference, read_yaml(path), path)
+        except RecordError as exc:
+            problems += exc.problems
+            continue
+        if part.program not in programs:
+            problems.append(f"{path}: program: unknown program {part.program}")
+            continue
+        if part.batch is not None:
+            program = merged["programs"][programs[part.program]]
+            batches = [*program.batches, part.batch]
+            merged["programs"][programs[part.program]] = program.model_copy(
+                update={"batches": batches}
+            )
+        merged.setdefault("clusters", []).extend(part.clusters)
+        merged.setdefault("zones", []).extend(part.zones)
+    return problems
 
 
 def read_records(folder: Path) -> dict[Path, Record]:
