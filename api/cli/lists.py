@@ -23,6 +23,13 @@ from graph.build.list_import import ListSpec, import_list
 @click.option(
     "--level", type=click.Choice(["national", "provincial", "municipal"]), default="national"
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["official-notice", "news-article", "web-page", "report"]),
+    default="official-notice",
+    show_default=True,
+    help="What the list's document is.",
+)
 @click.option("--partial", is_flag=True, help="The file holds part of the list only.")
 @click.option(
     "--allow-unresolved",
@@ -40,6 +47,7 @@ def import_list_command(
     title: str | None,
     outlet: str | None,
     level: str,
+    kind: str,
     partial: bool,
     allow_unresolved: bool,
     seeds_dir: Path,
@@ -61,6 +69,7 @@ def import_list_command(
         title=title,
         outlet=outlet,
         level=level,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         partial=partial,
         allow_unresolved=allow_unresolved,
     )

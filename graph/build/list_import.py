@@ -20,7 +20,7 @@ import yaml
 
 from graph.build.labels import plain_word
 from graph.build.list_rows import ListRow, read_rows
-from graph.build.records import DATE_PATTERN, Level
+from graph.build.records import DATE_PATTERN, DocumentKind, Level
 from graph.build.reference import Program
 from graph.build.seeds import LISTS_FOLDER, Seeds, read_seeds
 from graph.build.zone_names import Namer, place_words, read_terms
@@ -62,6 +62,7 @@ class ListSpec:
     title: str | None = None
     outlet: str | None = None
     level: Level = "national"
+    kind: DocumentKind = "official-notice"
     partial: bool = False
     allow_unresolved: bool = False
 
@@ -270,6 +271,9 @@ def _record(
     spec: ListSpec, program: Program, outcome: Outcome, path: Path, rows: int
 ) -> dict[str, Any]:
     outlet = spec.outlet or program.issuers[0]
+    # An official notice's date is the designations' announcement; a report's is only its own.
+    official = spec.kind == "official-notice"
+    announced = {"announced": {"value": spec.issued}} if official else {}
     designations = [
         {
             "key": f"row-{row.number}",
@@ -279,7 +283,7 @@ def _record(
             "designation_type": program.designation_type,
             "batch": spec.batch,
             "level": spec.level,
-            "announced": {"value": spec.issued},
+            **announced,
             "statement": f"Row {row.number} of the list names {row.name}.",
             "evidence": [{"quote": row.name}],
         }
@@ -289,7 +293,7 @@ def _record(
         "document": {
             "slug": spec.slug,
             "title": spec.title or f"{program.names.zh}名单",
-            "kind": "official-notice",
+            "kind": spec.kind,
             "outlet": outlet,
             "url": spec.source,
             "published": {"value": spec.issued},

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.build.divisions import Division
-from graph.build.labels import pinyin_word, plain_word, split_suffix
+from graph.build.labels import SUFFIXES, pinyin_word, plain_word, split_suffix
 from graph.build.tables import read_table
 
 TERMS_FILE = "zone-terms.tsv"
 WORDS = {"中国": ("China", "Zhōngguó")}
-_PARTS = re.compile(r"([（(][^）)]*[）)]|[—－\-～~])")
+_PARTS = re.compile(r"([（(][^）)]*[）)]|[—－\-～~、，,])")
 MAX_PLACE = 12
+_JOINERS = re.compile(r"([和及与暨])")
 PROVINCE_SHORT3 = ("内蒙古", "黑龙江")
+SHORT_PINYIN = {"内蒙古": "Nèi Měnggǔ"}
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,19 @@ def place_words(divisions: Iterable[Division]) -> dict[str, Word]:
     for d in sorted(divisions, key=lambda d: d.key):
         if d.level == "province":
             short = d.zh[:3] if d.zh.startswith(PROVINCE_SHORT3) else d.zh[:2]
-            found.setdefault(short, Word(d.en, pinyin_word(short)))
-        stem, _ = split_suffix(d.zh)
+            found.setdefault(short, Word(d.en, SHORT_PINYIN.get(short, d.pinyin.split()[0])))
+        stem, suffix = split_suffix(d.zh)
+        english = _own_name(d.en, suffix) if d.curated else plain_word(stem)
         for text in (stem, d.zh) if len(stem) >= 2 else (d.zh,):
-            found.setdefault(text, Word(plain_word(stem), pinyin_word(stem)))
+            found.setdefault(text, Word(english, pinyin_word(stem)))
     return found
+
+
+def _own_name(english: str, suffix: str) -> str:
+    """A curated English name without the word for its kind of division ("Kashgar Prefecture"
+    is "Kashgar" in a zone's name)."""
+    kind = next((en for zh, _, en in SUFFIXES if zh == suffix), "")
+    return english.removesuffix(f" {kind}") if kind else english
 
 
 class Namer:
@@ -82,12 +92,14 @@ class Namer:
                 words.append(Word(f"({inner.en})", f"({inner.pinyin})"))
             elif part in "—－-～~":
                 words.append(Word("-", "-"))
+            elif part in "、，,":
+                words.append(Word(",", ","))
             else:
                 words += self._words(part)
         return Word(_joined(w.en for w in words), _joined(w.pinyin for w in words))
 
     def _words(self, text: str) -> list[Word]:
-        term = next((t for t in self.terms if text.endswith(t.zh) and text != t.zh), None)
+        term = next((t for t in self.terms if text.endswith(t.zh)), None)
         stem = text[: -len(term.zh)] if term else text
         words = self._stem_words(stem)
         return words + [Word(term.en, term.pinyin)] if term else words
@@ -113,13 +125,17 @@ class Namer:
 
 
 def _run_words(run: str) -> list[Word]:
-    """Characters that are no place name, two to a word (a last single one joins the word before)."""
-    chunks = [run[i : i + 2] for i in range(0, len(run), 2)]
-    if len(chunks) > 1 and len(chunks[-1]) == 1:
-        chunks[-2:] = [chunks[-2] + chunks[-1]]
-    return [Word(plain_word(c), pinyin_word(c)) for c in chunks if c.strip()]
+    """Characters that are no place name: joining words (和, 及, …) alone, the others two to a
+    word (a last single one joins the word before)."""
+    words: list[Word] = []
+    for part in _JOINERS.split(run):
+        chunks = [part[i : i + 2] for i in range(0, len(part), 2)]
+        if len(chunks) > 1 and len(chunks[-1]) == 1:
+            chunks[-2:] = [chunks[-2] + chunks[-1]]
+        words += [Word(plain_word(c), pinyin_word(c)) for c in chunks if c.strip()]
+    return words
 
 
 def _joined(words: Iterable[str]) -> str:
     """Words joined by spaces, with no space around a hyphen."""
-    return " ".join(w for w in words if w).replace(" - ", "-")
+    return " ".join(w for w in words if w).replace(" - ", "-").replace(" ,", ",")
