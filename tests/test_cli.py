@@ -103,7 +103,7 @@ def test_stats_json(built_dir: Path) -> None:
     assert code == 0
     assert counts == {
         "quads": counts["quads"],
-        "named_graphs": 40,
+        "named_graphs": 42,
         "provinces": 34,
         "prefectures": 340,
         "counties": 3038,
@@ -112,14 +112,14 @@ def test_stats_json(built_dir: Path) -> None:
         "programs": 27,
         "batches": 24,
         "zones": 2620,
-        "clusters": 7,
-        "designations": 2648,
-        "claims": 2725,
+        "clusters": 19,
+        "designations": 2660,
+        "claims": 2738,
         "only_in_region_findings": counts["only_in_region_findings"],
         "first_in_region_findings": counts["first_in_region_findings"],
         "reported_only_in_region": 2,
         "reported_first_in_region": 1,
-        "documents": 37,
+        "documents": 39,
         "zones_designated_national_or_provincial": 2620,
         "programs_with_complete_lists": 15,
     }

@@ -394,7 +394,7 @@ def test_derive_into_loads_what_derive_returns(built: Store, tmp_path: Path, on_
     data = derive(store)
     reference = Store.memory()  # the store keeps integer counts as xsd:integer
     reference.load_triples(data, ox.NamedNode(str(DERIVED_GRAPH)))
-    written = derive_into(store, chunk=7)  # many chunks, loaded in the background
+    written = derive_into(store, chunk=2_048)  # many chunks, loaded in the background
     assert (written, _derived(store)) == (data.count(b"\n"), _derived(reference))
 
 

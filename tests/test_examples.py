@@ -19,7 +19,7 @@ EXPECTED: dict[str, list[dict[str, str]]] = {
             "issued": "2022-11",
             "members": "45",
             "coverage": "concept/coverage/partial-news-corpus",
-            "recorded": "1",
+            "recorded": "13",
         },
         {
             "batch": "batch/advanced-manufacturing-clusters-2024",
@@ -218,7 +218,7 @@ EXPECTED: dict[str, list[dict[str, str]]] = {
         {
             "kind": "concept/claim-kind/designation",
             "status": "concept/verification-status/unverified",
-            "claims": "2704",
+            "claims": "2717",
         },
         {
             "kind": "concept/claim-kind/first-in-region",
@@ -237,11 +237,11 @@ EXPECTED: dict[str, list[dict[str, str]]] = {
         },
     ],
     "designations-per-province": [
+        {"province": "adm/320000", "name": "Jiangsu", "designations": "184"},
         {"province": "adm/370000", "name": "Shandong", "designations": "181"},
-        {"province": "adm/320000", "name": "Jiangsu", "designations": "174"},
         {"province": "adm/130000", "name": "Hebei", "designations": "155"},
         {"province": "adm/410000", "name": "Henan", "designations": "153"},
-        {"province": "adm/440000", "name": "Guangdong", "designations": "140"},
+        {"province": "adm/440000", "name": "Guangdong", "designations": "141"},
     ],
     "document-caveats": [
         {"document": "doc/gbt37028-2018", "caveat": "concept/caveat/read-from-transcription"},
@@ -646,9 +646,9 @@ EXPECTED: dict[str, list[dict[str, str]]] = {
         },
         {
             "tier": "concept/source-tier/central-state-media",
-            "documents": "14",
-            "outlets": "9",
-            "claims": "34",
+            "documents": "16",
+            "outlets": "10",
+            "claims": "47",
         },
         {
             "tier": "concept/source-tier/commercial",
@@ -672,8 +672,8 @@ EXPECTED: dict[str, list[dict[str, str]]] = {
     "unverified-evidence-only": [
         {
             "program": "program/advanced-manufacturing-clusters",
-            "unverifiedOnly": "7",
-            "designations": "7",
+            "unverifiedOnly": "19",
+            "designations": "19",
         },
         {
             "program": "program/border-economic-cooperation-zones",
