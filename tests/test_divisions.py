@@ -44,7 +44,10 @@ def test_a_reused_code_keeps_each_division_apart(divisions: dict[str, Division])
         "大同县",
         (1980, 1981, ()),
     )
-    assert (divisions["142121"].zh, years(divisions["142121"])) == ("阳高县", (1981, 1993, ("140221",)))
+    assert (divisions["142121"].zh, years(divisions["142121"])) == (
+        "阳高县",
+        (1981, 1993, ("140221",)),
+    )
 
 
 def test_current_divisions_keep_their_codes_as_keys(divisions: dict[str, Division]) -> None:
@@ -97,9 +100,7 @@ def test_taoyuan_has_no_pre_2014_township_rows(divisions: dict[str, Division]) -
         ("820007", "Cotai"),
     ],
 )
-def test_established_english_names(
-    divisions: dict[str, Division], code: str, english: str
-) -> None:
+def test_established_english_names(divisions: dict[str, Division], code: str, english: str) -> None:
     assert (divisions[code].en, divisions[code].curated) == (english, True)
 
 

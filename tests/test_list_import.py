@@ -39,7 +39,11 @@ def run(seeds: Path, path: Path, program: str, batch: str, *extra: str) -> tuple
 
 
 def written(seeds: Path) -> list[str]:
-    return sorted(str(p.relative_to(seeds)) for p in seeds.rglob("*.yaml") if "lists" in p.parts or "records" in p.parts)
+    return sorted(
+        str(p.relative_to(seeds))
+        for p in seeds.rglob("*.yaml")
+        if "lists" in p.parts or "records" in p.parts
+    )
 
 
 def test_numbered_lines_of_cities(seeds: Path, tmp_path: Path) -> None:
@@ -64,7 +68,9 @@ def test_numbered_lines_of_cities(seeds: Path, tmp_path: Path) -> None:
     }
     assert out.splitlines()[0].endswith("records/supply-chain-test.yaml (3 designations)")
     seeds_read = read_seeds(seeds)
-    batch = [b for p in seeds_read.reference.programs for b in p.batches if b.slug == "supply-chain-test"]
+    batch = [
+        b for p in seeds_read.reference.programs for b in p.batches if b.slug == "supply-chain-test"
+    ]
     assert [b.coverage for b in batch] == ["complete-official-list"]
 
 
@@ -130,7 +136,8 @@ def test_a_new_cluster_needs_a_place(seeds: Path, tmp_path: Path) -> None:
     code, _, err = run(seeds, path, "advanced-manufacturing-clusters", "no-place")
     assert code == 1
     assert err.splitlines() == [
-        "error: row 1: 1. 新一代信息通信集群: a new cluster needs one place; the row names no division"
+        "error: row 1: 1. 新一代信息通信集群: a new cluster needs one place; "
+        "the row names no division"
     ]
     assert written(seeds) == []
 
@@ -143,7 +150,8 @@ def test_allow_unresolved_writes_the_rest_as_a_partial_batch(seeds: Path, tmp_pa
     )
     assert code == 0
     assert err.splitlines() == [
-        "left out: row 1: 1. 新一代信息通信集群: a new cluster needs one place; the row names no division"
+        "left out: row 1: 1. 新一代信息通信集群: a new cluster needs one place; "
+        "the row names no division"
     ]
     listed = yaml.safe_load((seeds / "reference" / "lists" / "some-clusters.yaml").read_text())
     assert (listed["batch"]["member_count"], listed["batch"]["coverage"]) == (
@@ -160,7 +168,8 @@ def test_an_import_never_overwrites(seeds: Path, tmp_path: Path) -> None:
     code, _, err = run(seeds, path, "supply-chain-ecosystem-pilot", "once")
     assert code == 1
     assert err.splitlines() == [
-        f"error: {seeds / 'records' / 'once.yaml'}: already exists; an import never overwrites a file",
+        f"error: {seeds / 'records' / 'once.yaml'}: already exists; an import never "
+        "overwrites a file",
         f"error: {seeds / 'reference' / 'lists' / 'once.yaml'}: already exists; an import never "
         "overwrites a file",
     ]

@@ -162,11 +162,27 @@ def test_laiwu_zone_resolves_to_laiwu_and_jinan_through_its_successor(built: Sto
       ?division cnd:validUntil ?until ; dcterms:isReplacedBy ?successor }"""
     zone = ox.NamedNode(ID + "zone/gbt37028-37103011")  # 莱芜高新技术产业开发区
     assert rows(built, sparql, zone=zone) == [
-        {"division": ID + "adm/371200", "until": "2018", "successor": ID + "adm/370100", "listed": "2018"}
+        {
+            "division": ID + "adm/371200",
+            "until": "2018",
+            "successor": ID + "adm/370100",
+            "listed": "2018",
+        }
     ]
     within = "ASK { ?zone schema:containedInPlace+ id:adm\\/370100 }"
-    followed = "ASK { ?zone schema:containedInPlace/(schema:containedInPlace|dcterms:isReplacedBy)* id:adm\\/370100 }"
-    assert (bool(built.query(within, {"zone": zone})), bool(built.query(followed, {"zone": zone}))) == (
-        False,
-        True,
-    )
+    path = "schema:containedInPlace/(schema:containedInPlace|dcterms:isReplacedBy)*"
+    followed = f"ASK {{ ?zone {path} id:adm\\/370100 }}"
+    answers = [bool(built.query(q, {"zone": zone})) for q in (within, followed)]
+    assert answers == [False, True]
+
+
+def test_derived_results_count_ended_divisions_in_their_successors(built: Store) -> None:
+    laiwu = "ASK { GRAPH id:graph\\/derived { ?x ?p id:adm\\/371200 } }"
+    sparql = """SELECT ?region WHERE { GRAPH id:graph\\/derived {
+      ?f cnd:aboutDesignation ?d ; cnd:withinRegion ?region ; cnd:regionLevel ?level } }"""
+    designation = built.select("SELECT ?d WHERE { ?d cnd:designee id:zone\\/gbt37028-37299006 }")[
+        0
+    ]["d"]
+    level = ox.NamedNode(ID + "concept/admin-level/prefecture")
+    found = rows(built, sparql, d=designation, level=level)
+    assert (bool(built.query(laiwu)), found) == (False, [{"region": ID + "adm/370100"}])

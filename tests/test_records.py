@@ -132,7 +132,14 @@ def test_unknown_designation_key_in_claim() -> None:
 
 def test_only_in_region_claim_needs_region_and_level() -> None:
     data = minimal()
-    data["claims"] = [{"kind": "only-in-region", "about": "d1", "statement": "Only one.", "evidence": "none-at-hand"}]
+    data["claims"] = [
+        {
+            "kind": "only-in-region",
+            "about": "d1",
+            "statement": "Only one.",
+            "evidence": "none-at-hand",
+        }
+    ]
     assert errors(data) == [
         ("claims.0", "Value error, only-in-region claims need region, region_level")
     ]

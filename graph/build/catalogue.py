@@ -19,8 +19,16 @@ from pydantic import StringConstraints
 
 from graph.build.divisions import Division
 from graph.build.parsing import parse_model, read_yaml
-from graph.build.records import Designation, Document, Evidence, Level, Record, Slug, Strict
-from graph.build.records import Verification
+from graph.build.records import (
+    Designation,
+    Document,
+    Evidence,
+    Level,
+    Record,
+    Slug,
+    Strict,
+    Verification,
+)
 from graph.build.reference import LocationBasis, Names, Organisation, Program, Reference, Zone
 from graph.build.tables import read_table
 from graph.build.zone_names import Namer, place_words, read_terms
@@ -164,8 +172,14 @@ def _new_zone(row: Listing, namer: Namer) -> Zone:
 def _merged_zone(zone: Zone, row: Listing) -> Zone:
     names = zone.names
     alt_zh = [*names.alt_zh, *([row.zh] if row.zh not in (names.zh, *names.alt_zh) else [])]
-    alt_en = [*names.alt_en, *([row.en] if row.en and row.en not in (names.en, *names.alt_en) else [])]
-    sources = [*zone.sources, *([row.en_source] if row.en_source not in ("", *zone.sources) else [])]
+    alt_en = [
+        *names.alt_en,
+        *([row.en] if row.en and row.en not in (names.en, *names.alt_en) else []),
+    ]
+    sources = [
+        *zone.sources,
+        *([row.en_source] if row.en_source not in ("", *zone.sources) else []),
+    ]
     update = {"names": names.model_copy(update={"alt_zh": alt_zh, "alt_en": alt_en})}
     return zone.model_copy(update={**update, "sources": sources})
 
@@ -191,7 +205,7 @@ def record(loaded: Loaded, ref: Reference, zone_slugs: dict[str, str]) -> Record
                 designation_type=program.designation_type or "regional-pilot",
                 batch=kind.batch,
                 level=kind.level,
-                statement=f"GB/T 37028-2018 lists the zone under code {row.code} (type {row.type}).",
+                statement=f"GB/T 37028-2018 lists the zone as {row.code} (type {row.type}).",
                 evidence=[Evidence(quote=row.zh)],
             )
         )
@@ -236,12 +250,15 @@ def problems(
         batch = batches.get(kind.batch or "")
         if kind.batch and batch is None:
             yield f"{at}: types.{i}.batch: {kind.batch} is not a batch of {kind.program}"
-        elif batch and batch.source == loaded.catalogue.document.url:
-            if batch.member_count != counts.get(kind.code, 0):
-                yield (
-                    f"{at}: types.{i}.batch: {kind.batch} says {batch.member_count} members, "
-                    f"the table lists {counts.get(kind.code, 0)}"
-                )
+        elif (
+            batch
+            and batch.source == loaded.catalogue.document.url
+            and batch.member_count != counts.get(kind.code, 0)
+        ):
+            yield (
+                f"{at}: types.{i}.batch: {kind.batch} says {batch.member_count} members, "
+                f"the table lists {counts.get(kind.code, 0)}"
+            )
     governments = _governments(ref.organisations)
     national = {t.code for t in loaded.catalogue.types if t.level == "national"}
     for row in loaded.rows:
@@ -257,7 +274,11 @@ def _unmerged(loaded: Loaded, ref: Reference, records: dict[Path, Record]) -> It
     kinds = {t.code: t for t in loaded.catalogue.types if t.program in programs}
     slugs = zone_slugs(loaded, ref)
     listed = {
-        (f"zone/{slugs[row.code]}", kind.program, programs[kind.program].designation_type): kind.batch
+        (
+            f"zone/{slugs[row.code]}",
+            kind.program,
+            programs[kind.program].designation_type,
+        ): kind.batch
         for row in loaded.rows
         if (kind := kinds.get(row.type)) is not None and kind.program is not None
     }

@@ -108,7 +108,8 @@ def _cpca() -> dict[str, tuple[str, float | None, float | None]]:
     for row in csv.DictReader(io.StringIO(adcodes_path().read_text("utf-8"))):
         lon, lat = row["longitude"], row["latitude"]
         found.setdefault(
-            row["adcode"][:6], (row["name"], float(lon) if lon else None, float(lat) if lat else None)
+            row["adcode"][:6],
+            (row["name"], float(lon) if lon else None, float(lat) if lat else None),
         )
     return found
 

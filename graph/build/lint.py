@@ -26,8 +26,8 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 from graph.namespaces import CND, OA, ONTOLOGY_IRI
-from graph.store import Store
 from graph.paths import ONTOLOGY_DIR, ONTOLOGY_FILES, SHAPES_FILE
+from graph.store import Store
 
 CND_NS = str(CND._NS)
 REUSED: tuple[type[DefinedNamespace], ...] = (

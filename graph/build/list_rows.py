@@ -18,10 +18,23 @@ from graph.errors import RecordError
 
 MAX_BYTES = 5 * 1024 * 1024
 HEADER_WORDS = frozenset(
-    {"序号", "编号", "名称", "名单", "集群名称", "单位名称", "所在地区", "地区", "省份", "省(区、市)"}
+    {
+        "序号",
+        "编号",
+        "名称",
+        "名单",
+        "集群名称",
+        "单位名称",
+        "所在地区",
+        "地区",
+        "省份",
+        "省(区、市)",
+    }
     | {"no", "no.", "number", "name", "region", "province"}
 )
-_NUMBER = re.compile(r"^\s*(?:[（(]\s*[0-9０-９]+\s*[)）]|[0-9０-９]+\s*[.、．:：)）]|[0-9０-９]+(?=\s|$))\s*")
+_NUMBER = re.compile(
+    r"^\s*(?:[（(]\s*[0-9０-９]+\s*[)）]|[0-9０-９]+\s*[.、．:：)）]|[0-9０-９]+(?=\s|$))\s*"
+)
 _CELLS = re.compile(r"\t|\s{2,}|\s*[|｜]\s*")
 _NAMED = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
@@ -89,7 +102,7 @@ def _xlsx(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def _rows(table: list[tuple[int, list[str]]]) -> list[ListRow]:
-    rows = []
+    rows: list[ListRow] = []
     for number, raw in table:
         cells = [c.strip() for c in raw if c and c.strip()]
         if not cells:

@@ -9,9 +9,9 @@ from typing import Any
 
 from graph.build import catalogue
 from graph.build.divisions import Division, load_history
+from graph.build.parsing import parse_model, read_yaml
 from graph.build.records import Evidence, Record, quotes
 from graph.build.reference import ListReference, Reference
-from graph.build.parsing import parse_model, read_yaml
 from graph.errors import RecordError
 
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")

@@ -102,7 +102,7 @@ class Namer:
         term = next((t for t in self.terms if text.endswith(t.zh)), None)
         stem = text[: -len(term.zh)] if term else text
         words = self._stem_words(stem)
-        return words + [Word(term.en, term.pinyin)] if term else words
+        return [*words, Word(term.en, term.pinyin)] if term else words
 
     def _stem_words(self, stem: str) -> list[Word]:
         words: list[Word] = []
@@ -112,7 +112,7 @@ class Namer:
             if found is None:
                 run, i = run + stem[i], i + 1
                 continue
-            words += _run_words(run) + [self.places.get(found) or Word(*WORDS[found])]
+            words += [*_run_words(run), self.places.get(found) or Word(*WORDS[found])]
             run, i = "", i + len(found)
         return words + _run_words(run)
 

@@ -37,6 +37,8 @@ DATES = {
 }
 PLACES = ("schema:containedInPlace", "schema:location")
 LEVELS = "cnd:adminLevel"
+SUCCESSORS = "dcterms:isReplacedBy"
+ENDED = "SELECT ?division ?until WHERE { ?division a cnd:AdminDivision ; cnd:validUntil ?until }"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
 PROGRAMS = """SELECT ?program ?coverage WHERE { ?program a cnd:Program ; cnd:coverage ?coverage }"""
@@ -79,6 +81,9 @@ class Projection:
     support_document: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
+    # Divisions that ended, with the year they ended, and each one's successors.
+    ended: dict[int, int] = field(default_factory=dict)
+    successors: list[tuple[int, int]] = field(default_factory=list)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
     # Programs whose coverage a source states complete (every batch the program named is held).
@@ -255,6 +260,10 @@ def _places(r: Reader, p: Projection) -> None:
     subjects, objects = r.pairs(LEVELS)
     for s, o in zip(_ids(p, subjects), objects, strict=True):
         p.places.add_node(s, level=o.rsplit("/", 1)[-1].rstrip(">"))
+    subjects, objects = r.pairs(SUCCESSORS)
+    p.successors = list(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    for division, until in r.rows(ENDED):
+        p.ended[p.id(division)] = int(until[1:5])
 
 
 def _batches(r: Reader, p: Projection) -> None:
@@ -292,7 +301,8 @@ def plan(store: Store, *extra: str) -> list[str]:
     return [
         *first,
         DESIGNATIONS,
-        *map(rows_of, [*columns, *claims, "prov:wasQuotedFrom", *PLACES, LEVELS]),
+        *map(rows_of, [*columns, *claims, "prov:wasQuotedFrom", *PLACES, LEVELS, SUCCESSORS]),
+        ENDED,
         BATCHES,
         PROGRAMS,
         *extra,

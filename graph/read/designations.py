@@ -70,6 +70,8 @@ BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
     "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
 }
+
+
 def types_clause(kinds: list[str]) -> str:
     """A VALUES clause binding ?type to the classes of some kinds of finding (fixed IRIs)."""
     return "VALUES ?type { " + " ".join(f"<{t}>" for k in kinds for t in FINDING_TYPES[k]) + " }"
