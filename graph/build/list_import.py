@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
 from graph.build.labels import plain_word
 from graph.build.list_rows import ListRow, read_rows
-from graph.build.records import DATE_PATTERN, DocumentKind, Level
+from graph.build.records import DATE_PATTERN, SLUG_PATTERN, DesignationType, DocumentKind, Level
 from graph.build.reference import Program
 from graph.build.seeds import LISTS_FOLDER, Seeds, read_seeds
 from graph.build.zone_names import Namer, place_words, read_terms
@@ -29,24 +29,10 @@ from graph.extract.gazetteer import Entry, Gazetteer, gazetteer_of
 from graph.extract.normalise import key, normalise
 
 DESIGNEE_KINDS = ("zone", "cluster", "org", "division")
-ZONE_TYPES = frozenset(
-    {
-        "national-high-tech-zone",
-        "pilot-free-trade-zone",
-        "demonstration-zone",
-        "demonstration-base",
-        "industrialization-base",
-        "regional-pilot",
-        "economic-development-zone",
-        "new-area",
-        "high-tech-park",
-        "customs-special-supervision-area",
-        "economic-cooperation-zone",
-        "opening-pilot-zone",
-        "economic-function-zone",
-    }
-)
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Designation types whose designees are zones; clusters get clusters, the others must exist.
+NOT_ZONES = frozenset({"cluster", "pilot-unit", "pilot-city", "innovation-center", "access-list"})
+ZONE_TYPES = frozenset(get_args(DesignationType)) - NOT_ZONES
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
