@@ -158,7 +158,7 @@ def test_seed_only_in_region_finding_and_verdict(built: Store) -> None:
     assert snapshot.startswith(ID + "snapshot/")
     partial = ID + "concept/coverage/partial-news-corpus"
     common = {"count": "1", "coverage": partial, "asOf": "2026-01-30"}
-    common |= {"plan": ID + "rule/only-in-region-v2", "version": "2"}
+    common |= {"plan": ID + "rule/only-in-region-v3", "version": "3"}
     assert found == [
         common | {"scope": ID + "batch/nkrdp-industrialization-pilot-2025"},
         common | {"scope": ID + "program/nkrdp-industrialization-pilot"},
@@ -178,7 +178,7 @@ def test_verdict_links_the_computed_finding(built: Store) -> None:
     linked = """SELECT ?designee WHERE { ?v cnd:computedFinding ?f .
         ?f a cnd:OnlyInRegionFinding ; cnd:aboutDesignation/cnd:designee ?designee ;
            prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan ?plan .
-        FILTER (?plan = id:rule\\/only-in-region-v2) }"""
+        FILTER (?plan = id:rule\\/only-in-region-v3) }"""
     assert sorted(r["designee"] for r in rows(built, linked)) == [ID + "adm/150200", BAOTOU]
 
 

@@ -12,14 +12,14 @@ from graph.namespaces import CND, concept
 
 RULE = Rule(
     "reported-versus-computed",
-    2,
+    3,
     "Compares each finding a source reports with the counts the graph holds at the as-of date. "
     "An only-in-region claim is counted in the designation's batch (else its program) among "
     "designations of the same type: more "
     "than one designation contradicts it; exactly this one agrees when the batch is a complete "
     "official list and cannot tell when coverage is partial. A first-in-region claim "
     "contradicts an earlier designation of the program in the region and otherwise agrees or "
-    "cannot tell the same way.",
+    "cannot tell the same way. A program counts as complete only when it says so.",
 )
 CLASS, ABOUT_CLAIM, VERDICT = nt(CND.ClaimVerdict), nt(CND.aboutClaim), nt(CND.verdict)
 VERDICTS = {v: nt(concept("verdict", v)) for v in ("agrees", "contradicts", "cannot-tell")}
