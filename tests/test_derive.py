@@ -320,8 +320,8 @@ INDEPENDENT_COUNTS = {
     ("tally_of", "count", "start"),
     [
         ("zone/baotou-rare-earth-htz", "4", "1992-01-01"),
-        ("adm/150000", "14", "1992-01-01"),
-        ("org/miit", "27", "2015-01-01"),
+        ("adm/150000", "94", "1992-01-01"),
+        ("org/miit", "39", "2015-01-01"),
     ],
 )
 def test_tallies(built: Store, tally_of: str, count: str, start: str) -> None:
