@@ -151,6 +151,8 @@ def zones(loaded: Loaded, ref: Reference, divisions: list[Division], folder: Pat
 
 
 def _new_zone(row: Listing, namer: Namer) -> Zone:
+    # The transcription's two short names (园区, 高新区) only make sense in their city: they
+    # stay in the table and are not labels.
     generated = namer.name(row.zh)
     return Zone(
         slug=slug_of(row.code),
@@ -158,7 +160,6 @@ def _new_zone(row: Listing, namer: Namer) -> Zone:
             zh=row.zh,
             en=row.en or generated.en,
             pinyin=generated.pinyin,
-            alt_zh=[row.short] if row.short else [],
         ),
         located_in=f"adm/{row.located_in}",
         gbt37028=row.code,
