@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -101,6 +102,17 @@ class Store:
             raise QueryError("expected a SELECT query")
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def select_values(self, sparql: str, **bindings: OxTerm) -> list[dict[str, str]]:
+        """Rows of a SELECT query as dicts of the bound variables' lexical values (IRIs and
+        literals alike), read through Oxigraph's JSON results: several times faster than
+        select() for tens of thousands of rows."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+        rows: list[dict[str, dict[str, str]]] = data["results"]["bindings"]
+        return [{k: term["value"] for k, term in row.items()} for row in rows]
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update (relative IRIs resolve against base_iri when given)."""
