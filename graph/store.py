@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -129,6 +130,17 @@ class Store:
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return list(result)
+
+    def select_values(self, sparql: str, **bindings: OxTerm) -> list[dict[str, str]]:
+        """Rows of a SELECT query as dicts of the bound variables' lexical values (IRIs and
+        literals alike), read through Oxigraph's JSON results: several times faster than
+        select() for tens of thousands of rows."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+        rows: list[dict[str, dict[str, str]]] = data["results"]["bindings"]
+        return [{k: term["value"] for k, term in row.items()} for row in rows]
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update (relative IRIs resolve against base_iri when given)."""
@@ -283,6 +295,17 @@ def load_files(
             done(path, store.load_file(path, graph))
         store.flush()
         del store
+
+
+def save(source: Store, target: Path) -> None:
+    """Write every quad of a store (an in-memory one, typically) into a new on-disk store at
+    target with Oxigraph's bulk loader, and persist it. Target is a staging directory
+    (graph/staging.py): an OSError (a full disk) is left to the staging to report."""
+    data = source.inner.dump(format=ox.RdfFormat.N_QUADS)
+    disk = ox.Store(str(target))
+    disk.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+    disk.flush()
+    del disk
 
 
 def checkpoint(source: Store, target: Path) -> Store:

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from api.cli.articles import extract_command, ingest_command
 from api.cli.derived import derive_command, export_command
+from api.cli.lists import import_list_command
 from api.cli.operate import backup_command, restore_command
 from api.cli.options import failures, read_text, store_option
 from graph import Store, build, check, stats
@@ -123,7 +124,7 @@ def stats_command(store_dir: Path, as_json: bool) -> None:
         click.echo(json.dumps(counts, indent=2))
     else:
         for name, value in counts.items():
-            click.echo(f"{name.replace('_', ' '):<26}{value:>10}")
+            click.echo(f"{name.replace('_', ' '):<42}{value:>10}")
 
 
 @main.command("serve")
@@ -170,5 +171,6 @@ main.add_command(derive_command)
 main.add_command(export_command)
 main.add_command(extract_command)
 main.add_command(ingest_command)
+main.add_command(import_list_command)
 main.add_command(backup_command)
 main.add_command(restore_command)

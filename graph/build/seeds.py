@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
-from graph.build import record_checks
-from graph.build.divisions import Division, load_divisions
+from graph.build import catalogue, record_checks
+from graph.build.divisions import Division, load_history
+from graph.build.parsing import parse_model, read_yaml
 from graph.build.record_checks import Known, read_document_text
 from graph.build.records import Record
-from graph.build.reference import Reference
+from graph.build.reference import ListReference, Reference
 from graph.errors import RecordError
 
-M = TypeVar("M", bound=BaseModel)
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")
+LISTS_FOLDER = "lists"
 MAX_RECORD_BYTES = 1024 * 1024
-"""A record describes one document in a few kilobytes; a megabyte is a mistake or an attack."""
-MAX_REFERENCE_BYTES = 64 * 1024 * 1024
+"""A record describes one document in a few kilobytes; a megabyte is a mistake or an attack.
+(The catalogue's 2,606 listings are a table of reference data, read apart from records.)"""
 
 
 @dataclass(frozen=True)
@@ -31,46 +29,6 @@ class Seeds:
     records: dict[Path, Record]
     reference: Reference
     divisions: list[Division]
-
-
-def _field(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(file)"
-
-
-class _NoAliases(yaml.SafeLoader):
-    """YAML without anchors and aliases: seeds never need them, and a few nested aliases
-    expand to billions of nodes for whatever walks the result."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        """Refuse an alias where a node is expected."""
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed, {event.start_mark}")
-        return super().compose_node(parent, index)
-
-
-def read_yaml(path: Path, limit: int = MAX_REFERENCE_BYTES) -> Any:
-    """Parse one YAML file of at most `limit` bytes, turning every problem into a RecordError
-    naming the file."""
-    size = path.stat().st_size
-    if size > limit:
-        raise RecordError([f"{path}: (file): {size} bytes; at most {limit} are allowed"])
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliases)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        reason = str(exc).splitlines()[0]
-        raise RecordError([f"{path}: (file): not valid YAML: {reason}"]) from exc
-    except RecursionError:
-        raise RecordError([f"{path}: (file): nested too deeply"]) from None
-
-
-def parse_model(model: type[M], data: Any, path: Path) -> M:
-    """Validate data against a model; raise RecordError with one line per problem."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        lines = [f"{path}: {_field(e['loc'])}: {e['msg']}" for e in exc.errors()]
-        raise RecordError(lines) from exc
 
 
 def read_reference(folder: Path) -> Reference:
@@ -88,9 +46,34 @@ def read_reference(folder: Path) -> Reference:
                 continue
             for key in Reference.model_fields:
                 merged.setdefault(key, []).extend(getattr(part, key))
+    problems += _add_lists(folder / LISTS_FOLDER, merged)
     if problems:
         raise RecordError(problems)
     return Reference.model_validate({k: [m.model_dump() for m in v] for k, v in merged.items()})
+
+
+def _add_lists(folder: Path, merged: dict[str, list[Any]]) -> list[str]:
+    """Add what each imported list holds (its batch, its new entities) to the merged data."""
+    problems: list[str] = []
+    programs = {p.slug: i for i, p in enumerate(merged.get("programs", []))}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            part = parse_model(ListReference, read_yaml(path), path)
+        except RecordError as exc:
+            problems += exc.problems
+            continue
+        if part.program not in programs:
+            problems.append(f"{path}: program: unknown program {part.program}")
+            continue
+        if part.batch is not None:
+            program = merged["programs"][programs[part.program]]
+            batches = [*program.batches, part.batch]
+            merged["programs"][programs[part.program]] = program.model_copy(
+                update={"batches": batches}
+            )
+        merged.setdefault("clusters", []).extend(part.clusters)
+        merged.setdefault("zones", []).extend(part.zones)
+    return problems
 
 
 def read_records(folder: Path) -> dict[Path, Record]:
@@ -121,20 +104,34 @@ def _read_records(folder: Path) -> tuple[dict[Path, Record], dict[Path, Any], li
 
 
 def read_seeds(root: Path) -> Seeds:
-    """Read and cross-check seeds/records and seeds/reference under root; every problem of
+    """Read and cross-check seeds/records and seeds/reference under root, with the catalogue's
+    zones added to the reference zones and its listings as one more record. Every problem of
     every file is reported together (a record that does not validate is still cross-checked
     for the rest)."""
+    folder = root / "reference"
     try:
-        reference = read_reference(root / "reference")
+        reference = read_reference(folder)
+        loaded = catalogue.read_catalogue(folder)
     except RecordError as exc:
         _, _, problems = _read_records(root / "records")
         raise RecordError(exc.problems + problems) from None
-    base = Seeds(records={}, reference=reference, divisions=load_divisions(reference.places))
-    records, problems = read_checked_records(base, root / "records")
-    problems = list(check_references(base, root / "reference")) + problems
+    divisions = load_history(reference.places, folder)
+    problems = list(check_references(Seeds({}, reference, divisions), folder))
+    records, invalid, record_problems = _read_records(root / "records")
+    if loaded is not None:
+        places = {f"adm/{d.key}" for d in divisions}
+        problems += catalogue.problems(loaded, reference, records, places)
+        if problems:  # the catalogue's zones and record cannot be made: no cross-checks
+            raise RecordError(_by_file(problems + record_problems))
+        zones = catalogue.zones(loaded, reference, divisions, folder)
+        reference = reference.model_copy(update={"zones": zones})
+        slugs = catalogue.zone_slugs(loaded, reference)
+        records[loaded.path] = catalogue.record(loaded, reference, slugs)
+    seeds = Seeds(records=records, reference=reference, divisions=divisions)
+    problems += record_problems + _cross_checks(seeds, records, invalid)
     if problems:
         raise RecordError(_by_file(problems))
-    return replace(base, records=records)
+    return seeds
 
 
 def read_checked_records(base: Seeds, folder: Path) -> tuple[dict[Path, Record], list[str]]:
@@ -142,12 +139,19 @@ def read_checked_records(base: Seeds, folder: Path) -> tuple[dict[Path, Record],
     then the cross-checks against base's reference data (run on the raw data of a record that
     does not validate, too)."""
     records, invalid, problems = _read_records(folder)
-    refs = known(base)
+    return records, problems + _cross_checks(base, records, invalid)
+
+
+def _cross_checks(seeds: Seeds, records: dict[Path, Record], invalid: dict[Path, Any]) -> list[str]:
+    """The record checks (graph/build/record_checks.py) of valid records and of the raw data
+    of invalid ones, against the seeds' reference data."""
+    refs = known(seeds)
     checked = [(p, r.model_dump()) for p, r in records.items()]
     checked += [(p, d) for p, d in invalid.items() if isinstance(d, dict)]
+    problems: list[str] = []
     for path, data in sorted(checked, key=lambda pair: pair[0]):
         problems += record_checks.check_record(refs, path, data)
-    return records, problems
+    return problems
 
 
 def _by_file(problems: list[str]) -> list[str]:
@@ -159,7 +163,7 @@ def _by_file(problems: list[str]) -> list[str]:
 def known_entities(seeds: Seeds) -> set[str]:
     """Every entity reference ("zone/…", "adm/…", "org/…", "cluster/…") that resolves."""
     ref = seeds.reference
-    known = {f"adm/{d.code}" for d in seeds.divisions}
+    known = {f"adm/{d.key}" for d in seeds.divisions}
     known |= {f"org/{o.slug}" for o in ref.organisations}
     known |= {f"zone/{z.slug}" for z in ref.zones}
     known |= {f"cluster/{c.slug}" for c in ref.clusters}
@@ -169,7 +173,7 @@ def known_entities(seeds: Seeds) -> set[str]:
 def check_references(seeds: Seeds, folder: Path) -> Iterator[str]:
     """Problems in reference data: unknown parents, places, issuers or duplicate slugs."""
     ref, known = seeds.reference, known_entities(seeds)
-    codes = {d.code for d in seeds.divisions}
+    codes = {d.key for d in seeds.divisions}
     programs = {p.slug for p in ref.programs}
     for i, place in enumerate(ref.places):
         if place.code not in codes:

@@ -10,8 +10,9 @@ from typing import Any
 
 import yaml
 
+from graph.build.parsing import parse_model
 from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
-from graph.build.seeds import check_record, parse_model, read_seeds
+from graph.build.seeds import check_record, read_seeds
 from graph.extract.assemble import Extraction
 from graph.extract.claims import Claim
 from graph.extract.reading import ExtractError
@@ -165,7 +166,7 @@ def outlet_in(text: str, gaz_outlets: list[tuple[str, str]]) -> str | None:
 
 
 class _Plain(yaml.SafeDumper):
-    """YAML without anchors and aliases, which records may not use (graph/build/seeds.py)."""
+    """YAML without anchors and aliases, which records may not use (graph/build/parsing.py)."""
 
     def ignore_aliases(self, data: Any) -> bool:
         """Write a value shared by two fields out in full at both."""

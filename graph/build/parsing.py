@@ -1,0 +1,64 @@
+"""Parse YAML seed files into pydantic models, turning every problem into a line naming file,
+field and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from graph.errors import RecordError
+
+M = TypeVar("M", bound=BaseModel)
+# libyaml's loader when PyYAML was built with it: several times faster on the larger files.
+LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_REFERENCE_BYTES = 64 * 1024 * 1024
+"""The largest reference file read (the largest today is a few tens of kilobytes)."""
+
+
+class _NoAliases(LOADER):  # type: ignore[misc]
+    """YAML without anchors and aliases: seeds never need them, and a few nested aliases
+    expand to billions of nodes for whatever walks the result. An alias is the one way a node
+    is constructed twice (or within itself)."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Refuse a node constructed before: it is reached through an alias."""
+        if node in self.constructed_objects or node in self.recursive_objects:
+            mark = node.start_mark
+            raise yaml.YAMLError(
+                "aliases are not allowed (one repeats the node at "
+                f"line {mark.line + 1}, column {mark.column + 1})"
+            )
+        return super().construct_object(node, deep)
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(file)"
+
+
+def read_yaml(path: Path, limit: int = MAX_REFERENCE_BYTES) -> Any:
+    """Parse one YAML file of at most `limit` bytes, turning every problem (too large, not
+    UTF-8, not YAML, aliases, nested too deeply) into a RecordError naming the file."""
+    size = path.stat().st_size
+    if size > limit:
+        raise RecordError([f"{path}: (file): {size} bytes; at most {limit} are allowed"])
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliases)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()
+        if any("maximum nesting depth" in line for line in reason):  # libyaml's own limit
+            raise RecordError([f"{path}: (file): nested too deeply"]) from None
+        raise RecordError([f"{path}: (file): not valid YAML: {reason[0]}"]) from exc
+    except RecursionError:
+        raise RecordError([f"{path}: (file): nested too deeply"]) from None
+
+
+def parse_model(model: type[M], data: Any, path: Path) -> M:
+    """Validate data against a model; raise RecordError with one line per problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{path}: {_field(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise RecordError(lines) from exc
