@@ -186,7 +186,9 @@ def _var(name: str) -> str:
     return name if name == "*" else f"?{name}"
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=aggregate_queries())
 def test_random_aggregates_agree_with_oxigraph(
     replica: Replica, oxigraph: Store, text: str

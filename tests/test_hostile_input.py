@@ -24,7 +24,14 @@ from graph.extract import Gazetteer, extract_text, load_gazetteer, read_article
 from graph.extract.reading import ExtractError
 from graph.paths import SEEDS_DIR
 
-FAST = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+# Bounded and repeatable: the same examples every run, no per-example deadline on a loaded
+# machine; each test takes seconds (a hang would still fail it through pytest's own timeout).
+FAST = settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 FIELDS = ["document", "designations", "claims", "slug", "title", "outlet", "language", "key",
           "designee", "designated_by", "program", "designation_type", "statement", "evidence",
           "quote", "start", "end", "announced", "value", "basis", "kind", "summary",
@@ -103,7 +110,9 @@ article_text = st.text(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=100, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=article_text, published=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)))
 def test_the_extractor_takes_any_text(
     gazetteer: Gazetteer, text: str, published: dt.date | None

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from graph.build.parsing import parse_model
+from graph.build.records import Record
 from graph.build.seeds import MAX_RECORD_BYTES, read_seeds
 from graph.errors import RecordError
 from graph.paths import SEEDS_DIR
@@ -150,7 +152,8 @@ def test_several_problems_in_one_record_are_reported_together(seeds: Path) -> No
     first["evidence"] = [{"quote": "named a pilot", "start": 4, "end": 17}]
     second = copy.deepcopy(first) | {"key": "d2", "designee": "zone/atlantis"}
     second["program"] = "no-such-program"
-    del second["announced"], second["evidence"]
+    del second["announced"]
+    second["evidence"] = "none-at-hand"
     second["statement"] = "x" * 2001
     data["designations"].append(second)
     path = write(seeds, data)
@@ -238,3 +241,26 @@ def test_a_text_file_that_is_not_utf8_is_one_line(seeds: Path) -> None:
     (seeds / "records" / "doc-a.txt").write_bytes(b"The zone \xff named a pilot region.")
     path = write(seeds, RECORD)
     assert problems(seeds) == [f"{path}: document.text_file: not UTF-8 (bad byte at offset 9)"]
+
+
+def test_evidence_problems_name_the_field_not_the_union() -> None:
+    """Evidence is quotes or "none-at-hand": a problem names the field as written, and the
+    alternative the value is not even of the kind of is left out when the other one says more."""
+    path = Path("r.yaml")
+
+    def lines(evidence: object) -> list[str]:
+        data = yaml.safe_load(yaml.safe_dump(RECORD))
+        data["designations"][0]["evidence"] = evidence
+        with pytest.raises(RecordError) as caught:
+            parse_model(Record, data, path)
+        return caught.value.problems
+
+    at = f"{path}: designations.0.evidence"
+    assert lines([]) == [f"{at}: List should have at least 1 item after validation, not 0"]
+    assert lines([{"quote": "a"}, "x"]) == [
+        f"{at}.1: Input should be a valid dictionary or instance of Evidence"
+    ]
+    assert lines("none") == [
+        f"{at}: Input should be a valid list",
+        f"{at}: Input should be 'none-at-hand'",
+    ]

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-import yaml
-
 from graph.build.labels import plain_word
 from graph.build.list_rows import ListRow, read_rows
+from graph.build.parsing import dump_yaml
 from graph.build.records import DATE_PATTERN, SLUG_PATTERN, DesignationType, DocumentKind, Level
 from graph.build.reference import Program
 from graph.build.seeds import LISTS_FOLDER, MAX_RECORD_BYTES, Seeds, read_seeds
@@ -302,7 +301,7 @@ def _record(
 
 def _yaml(data: dict[str, Any], comment: str) -> str:
     """The text of a YAML file, with a comment line first."""
-    return f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return f"# {comment}\n" + dump_yaml(data)
 
 
 __all__ = ["ListSpec", "Problem", "Written", "import_list", "resolve"]

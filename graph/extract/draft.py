@@ -8,9 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from graph.build.parsing import parse_model
+from graph.build.parsing import dump_yaml, parse_model
 from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
 from graph.build.seeds import check_record, read_seeds
 from graph.extract.assemble import Extraction
@@ -165,14 +163,6 @@ def outlet_in(text: str, gaz_outlets: list[tuple[str, str]]) -> str | None:
     return min(hits)[1] if hits else None
 
 
-class _Plain(yaml.SafeDumper):
-    """YAML without anchors and aliases, which records may not use (graph/build/parsing.py)."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        """Write a value shared by two fields out in full at both."""
-        return True
-
-
 def write_draft(
     seeds_dir: Path, slug: str, text: str, record: dict[str, Any], notes: list[str]
 ) -> Path:
@@ -194,7 +184,7 @@ def write_draft(
         raise ExtractError("\n".join(problems))
     header = ["# Draft record written by `designations ingest`: machine-extracted, unreviewed."]
     header += [f"# {n}" for n in notes]
-    body = yaml.dump(record, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml(record)
     write_new(path, "\n".join(header) + "\n" + body)  # last: the record makes the draft
     return path
 
