@@ -18,12 +18,18 @@ EX = "http://example.org/"
 FREE_KB = 256
 
 
+def _megabytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) // 2**20 + 1
+
+
 @pytest.fixture(scope="module")
-def small_disk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A 24 MB tmpfs, mounted for these tests and unmounted after them."""
+def small_disk(tmp_path_factory: pytest.TempPathFactory, built_dir: Path) -> Iterator[Path]:
+    """A tmpfs 8 MB larger than the built store, mounted for these tests and unmounted after
+    them."""
     mount_point = tmp_path_factory.mktemp("small-disk")
+    size = f"size={_megabytes(built_dir) + 8}m"
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", size, "tmpfs", str(mount_point)],
         capture_output=True,
         text=True,
         check=False,

@@ -24,6 +24,8 @@ HOSTILE_IRIS = ["javascript:alert(1)", "JaVaScRiPt:alert(2)", "data:text/html;ba
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 CND = "https://w3id.org/china-designations/def#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+HTML = {"Accept": "text/html"}
+SLOW = 180  # seconds: a region's page takes tens of them from a cold cache on a busy machine
 
 
 def hostile_quads() -> list[ox.Quad]:
@@ -97,7 +99,7 @@ def unsafe_markup(html: str) -> list[str]:
 
 
 def test_a_hostile_entity_page_shows_its_labels_and_iris_as_text(hostile: str) -> None:
-    response = httpx.get(hostile + "/id/zone/evil", headers={"Accept": "text/html"})
+    response = httpx.get(hostile + "/id/zone/evil", headers=HTML, timeout=SLOW)
     html = response.text
     assert (response.status_code, unsafe_markup(html)) == (200, [])
     for shown in (
@@ -109,7 +111,7 @@ def test_a_hostile_entity_page_shows_its_labels_and_iris_as_text(hostile: str) -
 
 
 def test_a_page_linking_to_a_hostile_entity_escapes_its_label(hostile: str) -> None:
-    html = httpx.get(hostile + "/id/zone/baotou-rare-earth-htz", headers={"Accept": "text/html"})
+    html = httpx.get(hostile + "/id/zone/baotou-rare-earth-htz", headers=HTML, timeout=SLOW)
     assert unsafe_markup(html.text) == []
     assert '<a href="/id/zone/evil">&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;</a>' in (
         html.text
@@ -117,7 +119,7 @@ def test_a_page_linking_to_a_hostile_entity_escapes_its_label(hostile: str) -> N
 
 
 def test_the_reconciliation_preview_escapes_labels(hostile: str) -> None:
-    html = httpx.get(hostile + "/reconcile/preview", params={"id": "zone/evil"}).text
+    html = httpx.get(hostile + "/reconcile/preview", params={"id": "zone/evil"}, timeout=SLOW).text
     assert unsafe_markup(html) == []
     assert "&lt;script&gt;" in html
 
@@ -140,7 +142,7 @@ HTML_PAGES = [
 def test_every_html_page_carries_the_security_headers_and_no_inline_script(
     server: str, path: str
 ) -> None:
-    response = httpx.get(server + path, headers={"Accept": "text/html"})
+    response = httpx.get(server + path, headers=HTML, timeout=SLOW)
     assert response.headers["content-type"].startswith("text/html")
     policy = response.headers["content-security-policy"]
     assert (
@@ -155,7 +157,7 @@ def test_every_html_page_carries_the_security_headers_and_no_inline_script(
 
 
 def test_other_responses_are_not_sniffed_and_carry_no_page_policy(server: str) -> None:
-    response = httpx.get(server + "/api/zones")
+    response = httpx.get(server + "/api/zones", timeout=SLOW)
     assert (
         response.headers["x-content-type-options"],
         "content-security-policy" in response.headers,
