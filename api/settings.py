@@ -8,6 +8,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.paths import DEFAULT_STORE
+from graph.sparql.estimate import THRESHOLD
 
 
 class Settings(BaseSettings):
@@ -54,6 +55,13 @@ class Settings(BaseSettings):
         description="Answer aggregate queries (COUNT and GROUP BY over a basic graph pattern) "
         "from a columnar copy of the store in DuckDB, written in the background at start and "
         "after each write; Oxigraph answers them until it is ready, and every other query.",
+    )
+    replica_threshold: float = Field(
+        THRESHOLD,
+        ge=0,
+        description="Estimated rows Oxigraph would produce joining an aggregate's pattern "
+        "(from predicate counts) from which the columnar replica answers it; below, Oxigraph "
+        "is faster. 0 sends every aggregate in the replica's subset to the replica.",
     )
     allow_remote: bool = Field(
         False,

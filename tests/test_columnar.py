@@ -10,11 +10,14 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rdflib import RDF
 
 from graph import Store
-from graph.namespaces import sparql_prologue
+from graph.namespaces import CND, sparql_prologue
 from graph.sparql.columnar import translate
+from graph.sparql.estimate import THRESHOLD, Counts, estimate
 from graph.sparql.replica import NotReplicable, Replica, write
+from graph.sparql.subset import candidate, parse
 
 PROLOGUE = sparql_prologue()
 CAP = 100_000
@@ -74,6 +77,14 @@ ORDERED = [
     "SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(COUNT(*)) ?p LIMIT 3",
     "SELECT (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 3 OFFSET 1",
     "SELECT (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY ?n OFFSET 2",
+    "select ?zone (count(?d) as ?n) where { ?d cnd:designee ?zone } group by ?zone "
+    "order by desc(?n) ?zone limit 3",
+    "PREFIX c: <https://w3id.org/china-designations/def#>\nSELECT $z (COUNT($d) AS ?n) # ?x\n"
+    "{ $d c:designee ?z ; a c:Designation , c:Designation . } GROUP BY ?z ORDER BY ?n ?z "
+    "OFFSET 1 LIMIT 4",
+    "PREFIX cnd: <http://example.org/other#> SELECT (COUNT(*) AS ?n) { ?d cnd:designee ?z }",
+    "SELECT ?d (COUNT(*) AS ?n) { ?d cnd:designee ?z } GROUP BY ?d HAVING (COUNT(*) > 1) "
+    "(2 <= COUNT(*))",
 ]
 
 
@@ -101,12 +112,64 @@ OUTSIDE = {
     "ORDER BY an unprojected term": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
     "a syntax error": "SELECT (COUNT(*) AS ?n) { ?s ?p }",
     "an ASK": "ASK { ?s ?p ?o }",
+    "a relative IRI": "SELECT (COUNT(*) AS ?n) { ?s <designee> ?o }",
+    "BASE": "BASE <http://example.org/> SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+    "REDUCED": "SELECT REDUCED ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p",
+    "an escape": "SELECT (COUNT(*) AS ?n) { ?s cnd:design\\u0065e ?o }",
+    "a name outside ASCII": "SELECT (COUNT(*) AS ?n) { ?s cnd:名 ?o }",
+    "VALUES": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } VALUES ?s { <http://example.org/s> }",
+    "SELECT *": "SELECT * { ?s ?p ?o } GROUP BY ?s",
+    "a name used twice": "SELECT (COUNT(*) AS ?s) { ?s ?p ?o } GROUP BY ?s",
+    "GROUP BY in brackets": "SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY (?s)",
 }
 
 
 @pytest.mark.parametrize("text", OUTSIDE.values(), ids=OUTSIDE.keys())
 def test_queries_outside_the_subset_are_left_to_oxigraph(text: str) -> None:
     assert translate(PROLOGUE + text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELECT ?s (COUNT(?o) AS ?n) { ?s ?p ?o } GROUP BY ?s", True),
+        ("select ?p { ?s ?p ?o } group  by ?p", True),
+        ("SELECT (count (*) AS ?n) { ?s ?p ?o }", True),
+        ("SELECT ?s ?o { ?s cnd:countScope ?o }", False),
+        ("SELECT ?group ?by { ?group ?count ?by }", False),
+    ],
+)
+def test_only_texts_naming_an_aggregate_are_read(text: str, expected: bool) -> None:
+    assert candidate(PROLOGUE + text) is expected
+
+
+def test_counts_per_predicate_and_frequent_object_match_oxigraph(
+    replica: Replica, oxigraph: Store
+) -> None:
+    count = "SELECT (COUNT(*) AS ?a) (COUNT(DISTINCT ?s) AS ?b) (COUNT(DISTINCT ?o) AS ?c) "
+    designee = by_oxigraph(oxigraph, count + "{ ?s cnd:designee ?o }")[1][0]
+    whole = by_oxigraph(oxigraph, count + "{ ?s ?p ?o }")[1][0]
+    typed = by_oxigraph(oxigraph, count + "{ ?s a cnd:AdminDivision }")[1][0]
+    stats = replica.stats
+    assert [stats.predicates[str(CND.designee)], stats.total] == [
+        Counts(*map(_number, designee)),
+        Counts(*map(_number, whole)),
+    ]
+    assert stats.frequent[str(RDF.type), str(CND.AdminDivision)] == _number(typed[0])
+
+
+def _number(literal: str) -> int:
+    return int(literal.split('"')[1])
+
+
+def test_an_aggregate_cheap_for_oxigraph_is_left_to_it(replica: Replica) -> None:
+    text = PROLOGUE + "SELECT ?p (COUNT(?d) AS ?n) WHERE { ?d cnd:underProgram ?p } GROUP BY ?p"
+    query = parse(text)
+    assert query is not None
+    cost = estimate(query.patterns, replica.stats)
+    assert cost < THRESHOLD
+    assert replica.answer(text, CAP, cost) is not None
+    assert replica.answer(text, CAP, cost + 1) is None
 
 
 def test_ordering_by_literals_is_left_to_oxigraph(replica: Replica) -> None:
