@@ -4,22 +4,21 @@ before FastAPI's routing, and the form decoder. Each must answer exactly as the 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
 import api.routes.sparql
-from api.app import create_app
 from api.settings import Settings
 from api.sparql.protocol import Operation, form
 from api.sparql.service import SparqlService
 from graph.errors import ServiceBusy
+from graph.iris import entity
 from graph.namespaces import sparql_prologue
 from graph.sparql import Dataset, Job
 from graph.sparql.execute import run_query, run_streaming
@@ -27,7 +26,7 @@ from graph.store import Store
 
 PROLOGUE = sparql_prologue()
 JSON = "application/sparql-results+json"
-LOOKUP = "SELECT ?p ?o WHERE { id:zone/baotou-rare-earth-htz ?p ?o }"
+LOOKUP = f"SELECT ?p ?o WHERE {{ <{entity('zone/baotou-rare-earth-htz')}> ?p ?o }}"
 LEVELS = "SELECT ?s ?o { ?s cnd:adminLevel ?o }"  # thousands of rows
 JOIN = "SELECT ?d ?z { ?d cnd:designee ?z . ?z a cnd:Zone }"
 
@@ -94,14 +93,6 @@ def test_a_lookup_needs_no_worker_and_everything_else_does(built_dir: Path) -> N
         service.close()
 
 
-@pytest.fixture(scope="module")
-def client(built_dir: Path) -> Iterator[TestClient]:
-    """The app over the built store, in process."""
-    app = create_app(Settings(store=built_dir, workers=1, replica=False))
-    with TestClient(app) as test_client:
-        yield test_client
-
-
 @pytest.fixture
 def routed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The queries that reached the route (the rest were answered before routing)."""
@@ -116,13 +107,14 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_a_query_is_answered_before_routing_unless_a_browser_sends_it(
-    client: TestClient, routed: list[str]
+@pytest.mark.anyio
+async def test_a_query_is_answered_before_routing_unless_a_browser_sends_it(
+    asgi: httpx.AsyncClient, routed: list[str]
 ) -> None:
     data = {"query": PROLOGUE + LOOKUP}
-    direct = client.post("/sparql", data=data, headers={"Accept": JSON})
+    direct = await asgi.post("/sparql", data=data, headers={"Accept": JSON})
     assert routed == []
-    browser = client.post(
+    browser = await asgi.post(
         "/sparql", data=data, headers={"Accept": JSON, "Origin": "https://example.org"}
     )
     assert routed == [PROLOGUE + LOOKUP]
@@ -131,8 +123,9 @@ def test_a_query_is_answered_before_routing_unless_a_browser_sends_it(
     assert direct.headers["x-designations-engine"] == "oxigraph"
 
 
-def test_a_form_update_goes_on_to_the_route_with_its_body(client: TestClient) -> None:
-    response = client.post("/sparql", data={"update": "CLEAR ALL"})
+@pytest.mark.anyio
+async def test_a_form_update_goes_on_to_the_route_with_its_body(asgi: httpx.AsyncClient) -> None:
+    response = await asgi.post("/sparql", data={"update": "CLEAR ALL"})
     assert (response.status_code, response.json()) == (
         403,
         {"status": 403, "error": "Forbidden", "message": "updates are disabled on this "
@@ -140,14 +133,16 @@ def test_a_form_update_goes_on_to_the_route_with_its_body(client: TestClient) ->
     )  # fmt: skip
 
 
-def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+@pytest.mark.anyio
+async def test_head_answers_like_get_without_a_body(asgi: httpx.AsyncClient) -> None:
     params = {"query": PROLOGUE + LOOKUP}
-    get = client.get("/sparql", params=params, headers={"Accept": JSON})
-    head = client.head("/sparql", params=params, headers={"Accept": JSON})
+    get = await asgi.get("/sparql", params=params, headers={"Accept": JSON})
+    head = await asgi.head("/sparql", params=params, headers={"Accept": JSON})
     assert (head.status_code, head.content) == (200, b"")
     assert head.headers["content-type"] == get.headers["content-type"]
 
 
+@pytest.mark.anyio
 @pytest.mark.parametrize(
     ("request_", "status", "error"),
     [
@@ -157,10 +152,10 @@ def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
          400, "ProtocolError"),
     ],
 )  # fmt: skip
-def test_errors_before_routing_take_the_one_shape(
-    client: TestClient, request_: dict[str, Any], status: int, error: str
+async def test_errors_before_routing_take_the_one_shape(
+    asgi: httpx.AsyncClient, request_: dict[str, Any], status: int, error: str
 ) -> None:
-    response = client.request(**request_)
+    response = await asgi.request(**request_)
     body = response.json()
     assert (response.status_code, body["status"], body["error"]) == (status, status, error)
     assert set(body) == {"status", "error", "message"}

@@ -34,7 +34,7 @@ from graph.sparql.subset import Iri, Pattern, Var
 
 LOOKUP = 10.0
 """What one index lookup costs Oxigraph, in rows read in order."""
-THRESHOLD = 5_000.0
+THRESHOLD = 3_000.0
 """The estimated cost from which the replica answers (measured: bench/sparql.py, README)."""
 
 
