@@ -59,9 +59,10 @@ class Settings(BaseSettings):
     replica_threshold: float = Field(
         THRESHOLD,
         ge=0,
-        description="Estimated rows Oxigraph would produce joining an aggregate's pattern "
-        "(from predicate counts) from which the columnar replica answers it; below, Oxigraph "
-        "is faster. 0 sends every aggregate in the replica's subset to the replica.",
+        description="Estimated cost to Oxigraph of an aggregate's join (rows read, an index "
+        "lookup counted as ten, from the replica's predicate counts) from which the columnar "
+        "replica answers it; below it Oxigraph is faster. 0 sends every aggregate of the "
+        "replica's subset to the replica.",
     )
     allow_remote: bool = Field(
         False,

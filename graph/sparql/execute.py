@@ -93,8 +93,8 @@ def run_query(
     store: Store, job: Job, replica: Replica | None = None, threshold: float = 0
 ) -> Outcome:
     """Evaluate and serialise a SPARQL query: from the replica when it is given and the
-    query is an aggregate inside its subset, worth at least `threshold` estimated rows to
-    Oxigraph (graph.sparql.estimate); from Oxigraph otherwise."""
+    query is an aggregate inside its subset whose estimated cost to Oxigraph reaches
+    `threshold` (graph.sparql.estimate); from Oxigraph otherwise."""
     if replica is not None and for_replica(job):
         table = replica.answer(job.text, job.max_rows, threshold)
         if table is not None:

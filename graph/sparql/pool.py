@@ -123,8 +123,8 @@ class WorkerPool:
 
     With in_memory, each worker copies its read-only snapshot into memory: queries run
     several times faster, at the cost of memory and of a slower start after each update.
-    With replica, aggregates whose estimated work for Oxigraph reaches replica_threshold rows
-    come from the columnar replica.
+    With replica, aggregates whose estimated cost to Oxigraph reaches replica_threshold
+    (graph.sparql.estimate) come from the columnar replica.
     """
 
     def __init__(

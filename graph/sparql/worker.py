@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Options:
     """What every worker of a pool starts with: the store, whether to copy its snapshot into
-    memory, and the estimated rows from which the replica answers (graph.sparql.estimate)."""
+    memory, and the estimated cost from which the replica answers (graph.sparql.estimate)."""
 
     path: Path
     in_memory: bool = False
