@@ -19,9 +19,9 @@ import pytest
 
 from graph import Store
 from graph.namespaces import ID
-from graph.read.designations import findings
 from graph.read.examples import example
 from graph.read.finding_facts import finding_sentence
+from graph.read.findings import FindingFilter, findings
 from graph.read.stats import overview
 from tests.browser.chromium import CHROMIUM, browser, outside, page_weight, serious, shot
 
@@ -101,8 +101,8 @@ def test_search_as_you_type_finds_the_zone(page: Any, server: str) -> None:
 
 def test_zone_page_reads_findings_as_sentences(page: Any, server: str, built: Store) -> None:
     about = ox.NamedNode(str(ID[PILOT]))
-    reported = findings(built, 0, 10, basis="reported", designation=about)[0]
-    verdict = findings(built, 0, 10, kind="claim-verdict", designation=about)[0]
+    reported = findings(built, FindingFilter(basis="reported", designation=about), 0, 10)[0]
+    verdict = findings(built, FindingFilter(kind="claim-verdict", designation=about), 0, 10)[0]
     page.goto(f"{server}/id/{ZONE}")
     first = page.locator(".finding").first
     assert first.locator("p").first.inner_text() == finding_sentence(built, reported, "en")
@@ -182,7 +182,9 @@ def test_switching_to_chinese_persists(page: Any, server: str, built: Store) -> 
     assert page.locator("h1").inner_text() == "中国产业政策认定图谱"
     page.goto(f"{server}/id/{ZONE}")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    reported = findings(built, 0, 10, basis="reported", designation=ox.NamedNode(str(ID[PILOT])))[0]
+    reported = findings(
+        built, FindingFilter(basis="reported", designation=ox.NamedNode(str(ID[PILOT]))), 0, 10
+    )[0]
     assert page.locator(".finding p").first.inner_text() == finding_sentence(built, reported, "zh")
     shot(page, "08-chinese")
     assert serious(page) == []

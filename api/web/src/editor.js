@@ -43,6 +43,9 @@ const view = new EditorView({
     ],
   }),
 });
+// A long query scrolls inside the editor: its scroller must take the keyboard focus too (axe).
+view.scrollDOM.setAttribute("tabindex", "0");
+view.scrollDOM.setAttribute("aria-label", t("query-text"));
 const query = () => view.state.doc.toString();
 const setQuery = (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 
