@@ -110,7 +110,7 @@ WRITES = (
 async def sparql_get(request: Request) -> Response:
     """SPARQL query by GET, the service description (no query), or a graph (graph=IRI, or
     default for the store's own default graph). A query's answer names what answered it in
-    X-Designations-Engine (`columnar` for an aggregate from the columnar replica, else
+    X-Designations-Engine (`columnar` for a join or aggregate from the columnar replica, else
     `oxigraph`); a cut answer says so in X-Designations-Truncated. A browser asking for HTML
     by name with no query gets the query editor instead of the service description."""
     if wants_editor(request):

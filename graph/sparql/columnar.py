@@ -1,19 +1,23 @@
-r"""Aggregate SPARQL queries translated to SQL over the columnar replica (graph.sparql.replica).
+r"""SPARQL joins and aggregates translated to SQL over the columnar replica (graph.sparql.replica).
 
 Oxigraph evaluates joins row by row: a GROUP BY over a hundred thousand designations costs it
 half a second in memory and several seconds on disk, where a column store takes milliseconds.
-So a SELECT with aggregates that stays inside a small subset of SPARQL, whose meaning SQL
-keeps exactly, becomes one SQL statement. Anything outside it gives None and Oxigraph answers:
+So a SELECT, with or without aggregates, that stays inside a small subset of SPARQL, whose
+meaning SQL keeps exactly, becomes one SQL statement. Anything outside it gives None and
+Oxigraph answers:
 
 - one basic graph pattern whose terms are variables and IRIs (no literals, blank nodes,
   paths, FILTER, OPTIONAL, UNION, MINUS, GRAPH, BIND, VALUES or subqueries), matched against
   the union default graph;
 - GROUP BY variables (or none), with COUNT(*), COUNT(?v) and COUNT(DISTINCT ?v);
 - HAVING as comparisons of counts with integers, joined by &&;
-- projected grouped variables and counts, DISTINCT, ORDER BY them, LIMIT and OFFSET.
+- projected variables (grouped ones, when the query aggregates) and counts, DISTINCT, ORDER BY
+  them, LIMIT and OFFSET; not `SELECT *`.
 
-The query must also be valid: every projected or ordered variable grouped (or a count), every
-counted or grouped variable in the pattern; otherwise Oxigraph answers, with its error.
+The query must also be valid: every projected or ordered variable in the pattern (and grouped,
+or a count, when the query aggregates); otherwise Oxigraph answers, with its error. Without
+DISTINCT, SQL's rows are SPARQL's solutions with their multiplicities, in some order, as
+SPARQL leaves it.
 
 Values from the query (IRIs, integers) go into the SQL as named parameters ($i1 for IRIs,
 which the replica turns into term ids, $n1 for integers); the SQL text is built from the
@@ -27,7 +31,9 @@ with its row cap. graph.sparql.subset reads the query.
 >>> print(plan.sql.replace(" GROUP", "\nGROUP"))
 SELECT t0.p, count(*) FROM triple AS t0 WHERE t0.o = $i1
 GROUP BY t0.p HAVING count(*) > $n1 ORDER BY count(*) DESC
->>> translate('SELECT ?s WHERE { ?s ?p ?o }') is None  # no aggregate: Oxigraph answers
+>>> translate('SELECT ?s WHERE { ?s ?p ?s }').sql  # a join without aggregates: rows of ids
+'SELECT t0.s FROM triple AS t0 WHERE t0.o = t0.s'
+>>> translate('SELECT * WHERE { ?s ?p ?o }') is None  # SELECT *: Oxigraph answers
 True
 """
 
@@ -113,10 +119,11 @@ class _Writer:
         return f"count(DISTINCT {column})" if count.distinct else f"count({column})"
 
     def source(self, source: Var | Count) -> str:
-        """The SQL of a projected, ordered or compared value: a grouped variable or a count."""
+        """The SQL of a projected, ordered or compared value: a count, or a variable (grouped,
+        when the query aggregates)."""
         if isinstance(source, Count):
             return self.count(source)
-        if source not in self.query.groups:
+        if _aggregates(self.query) and source not in self.query.groups:
             raise Unsupported(f"?{source.name} is neither grouped nor a count")
         return self.column(source)
 
@@ -133,13 +140,11 @@ def translate(text: str) -> Plan | None:
 
 
 def plan(query: Query) -> Plan:
-    """The SQL plan of an aggregate query; Unsupported when SQL would not mean the same."""
+    """The SQL plan of a SELECT of the subset; Unsupported when SQL would not mean the same."""
     if query.form != "SELECT" or not query.projections:
         raise Unsupported("an ASK or SELECT *")
     writer = _Writer(query)
     where = writer.where()
-    if not query.groups and not _counts(query):
-        raise Unsupported("no aggregate")
     names = tuple(p.name for p in query.projections)
     aliases = {p.name: p.source for p in query.projections}
     if len(aliases) < len(names) or any(
@@ -160,10 +165,10 @@ def plan(query: Query) -> Plan:
     return Plan(sql, names, kinds, writer.iris, writer.numbers, order, query.limit, query.offset)
 
 
-def _counts(query: Query) -> bool:
-    """Whether the query counts anything."""
+def _aggregates(query: Query) -> bool:
+    """Whether the query groups or counts."""
     keys = [p.source for p in query.projections] + [o.key for o in query.order]
-    return bool(query.having) or any(isinstance(key, Count) for key in keys)
+    return bool(query.groups or query.having) or any(isinstance(key, Count) for key in keys)
 
 
 def _kind(source: Var | Count) -> Kind:

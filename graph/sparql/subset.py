@@ -59,13 +59,26 @@ _PROLOGUE = re.compile(
 """PREFIX declarations, read once per distinct text (clients send the same ones again)."""
 
 
-_AGGREGATE = re.compile(r"\b(?:COUNT\s*\(|GROUP\s+BY\b)", re.IGNORECASE)
+_OUTSIDE = re.compile(
+    r"""["'\[\]|^\\]|\b_:|\b(?:FILTER|OPTIONAL|UNION|MINUS|GRAPH|SERVICE|BIND|VALUES|FROM|BASE
+    |REDUCED|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 
 
 def candidate(text: str) -> bool:
-    """Whether the text may be an aggregate query: it names COUNT( or GROUP BY. Any other
-    text is left to Oxigraph without being read further."""
-    return _AGGREGATE.search(text) is not None
+    """Whether the text may be a SELECT of the subset, judged without reading it: it names
+    SELECT, and none of the characters (quotes, brackets, path operators, escapes) or the
+    keywords the subset leaves out appear anywhere in it, IRIs and names included. A text that
+    passes is then read in full; any other goes to Oxigraph unread.
+
+    >>> candidate("SELECT ?z (COUNT(?d) AS ?n) { ?d cnd:designee ?z } GROUP BY ?z")
+    True
+    >>> candidate('SELECT ?s { ?s rdfs:label ?l FILTER(CONTAINS(?l, "zone")) }')
+    False
+    """
+    return _SELECT.search(text) is not None and _OUTSIDE.search(text) is None
 
 
 class Unsupported(Exception):
