@@ -248,10 +248,13 @@ def test_triple_terms_are_not_replicated(tmp_path: Path) -> None:
 
 
 def _patterns(draw: st.DrawFn) -> tuple[list[str], list[str]]:
-    """One to three random triple patterns over the seeds' vocabulary, and their variables."""
-    patterns = []
+    """One to three random triple patterns over the seeds' vocabulary, each after the first
+    sharing its subject with one before (no cross products: Oxigraph would take minutes),
+    and their variables."""
+    patterns: list[str] = []
     for _ in range(draw(st.integers(1, 3))):
-        subject = "?" + draw(st.sampled_from(VARIABLES))
+        used = [w for p in patterns for w in p.split() if w.startswith("?")] or None
+        subject = draw(st.sampled_from(used)) if used else "?" + draw(st.sampled_from(VARIABLES))
         predicate = draw(st.sampled_from([*PREDICATES, "?p"]))
         obj = draw(st.sampled_from(["?" + v for v in VARIABLES] + CONSTANTS))
         patterns.append(f"{subject} {predicate} {obj}")
@@ -272,7 +275,11 @@ def join_queries(draw: st.DrawFn) -> str:
 @given(text=join_queries())
 def test_random_joins_agree_with_oxigraph(replica: Replica, oxigraph: Store, text: str) -> None:
     names, rows = by_oxigraph(oxigraph, text)
-    assert _unordered(by_replica(replica, text)) == (names, sorted(rows))
+    answer = _unordered(by_replica(replica, text))
+    if len(rows) > CAP:  # the replica stops one row past the cap
+        assert (answer[0], len(answer[1])) == (names, CAP + 1)
+    else:
+        assert answer == (names, sorted(rows))
 
 
 @st.composite
@@ -306,6 +313,9 @@ def test_random_aggregates_agree_with_oxigraph(
 ) -> None:
     expected = by_oxigraph(oxigraph, text)
     answer = by_replica(replica, text)
+    if answer is not None and len(expected[1]) > CAP:  # the replica stops one row past the cap
+        assert (answer[0], len(answer[1])) == (expected[0], CAP + 1)
+        return
     if answer is None:  # only when it must order by a literal or a blank node
         unsliced = text.rsplit(" LIMIT", 1)[0]
         assert "ORDER BY" in text and _any_non_iri(by_oxigraph(oxigraph, unsliced))

@@ -70,16 +70,25 @@ def _pair(part: str) -> tuple[str, str]:
 
 def _unquoted(text: str) -> str:
     """Percent-decoded text, '+' as space, a line at a time: clients send the same PREFIX
-    lines with every query, and each distinct line is decoded once (urllib's decoder costs
-    about a tenth of a millisecond for a page of prefixes)."""
+    lines with every query, and each distinct short line is decoded once (urllib's decoder
+    costs about a tenth of a millisecond for a page of prefixes)."""
     return "\n".join(map(_line, _NEWLINE.split(text)))
 
 
 _NEWLINE = re.compile("%0[aA]")  # no other escape holds this byte, even inside UTF-8
+SHORT_LINE = 300
+
+
+def _line(text: str) -> str:
+    return _short_line(text) if len(text) <= SHORT_LINE else _decoded(text)
 
 
 @lru_cache(maxsize=4096)
-def _line(text: str) -> str:
+def _short_line(text: str) -> str:
+    return _decoded(text)
+
+
+def _decoded(text: str) -> str:
     return unquote(text.replace("+", " "), errors="strict")
 
 

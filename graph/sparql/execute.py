@@ -19,7 +19,7 @@ from graph.sparql import writers
 from graph.sparql.jobs import Job, Outcome
 from graph.sparql.lexer import has_keyword
 from graph.sparql.replica import Replica
-from graph.sparql.subset import candidate, parse, streams
+from graph.sparql.subset import candidate, streaming
 from graph.store import QueryResult, Store, graph_name
 
 GRAPH_TRIPLES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -107,10 +107,7 @@ def run_streaming(store: Store, job: Job, budget: int) -> Outcome | None:
     `budget` rows (or job.max_rows, if fewer), else None: reading that many rows is all the
     work it costs, so a server may answer it in its own process, with no time limit to keep.
     """
-    if job.dataset:
-        return None
-    query = parse(job.text)
-    if query is None or not streams(query):
+    if job.dataset or not streaming(job.text):
         return None
     small = replace(job, max_rows=min(budget, job.max_rows))
     outcome = run_query(store, small)

@@ -1,14 +1,14 @@
-"""A columnar copy of the store in DuckDB, which answers aggregate queries (graph.sparql.columnar).
+"""A columnar copy of the store in DuckDB, which answers costly joins and aggregates
+(graph.sparql.columnar).
 
 The copy has three tables: `triple(s, p, o)`, every quad of the store without its graph (the
-union default graph as Oxigraph reads it: a triple in two graphs counts twice there too),
-`term(id, kind, value, datatype, lang)`, the terms behind the ids, and `counts(p, o, triples,
-subjects, objects)`: per predicate (o NULL), for the whole store (p and o NULL) and for each
-frequent predicate and object, from which graph.sparql.estimate tells whether a query is worth
-taking from Oxigraph. It is written once
-per store generation by `write`, in its own process, and only ever read by queries of that
-generation; until it is ready, and for every query outside the subset or below the threshold,
-Oxigraph answers.
+union default graph as Oxigraph reads it: a triple in two graphs counts twice there too), in
+predicate order; `term(id, kind, value, datatype, lang)`, the terms behind the ids; and
+`counts(p, o, triples, subjects, objects)`: per predicate (o NULL), for the whole store (p and
+o NULL) and for each frequent predicate and object, from which graph.sparql.estimate tells
+whether a query is worth taking from Oxigraph. It is written once per store generation by
+`write`, in its own process, and only ever read by queries of that generation; until it is
+ready, and for every query outside the subset or below the threshold, Oxigraph answers.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from graph.sparql.columnar import Plan, plan
 from graph.sparql.estimate import FREQUENT, Counts, Stats, estimate
-from graph.sparql.subset import Unsupported, parse
+from graph.sparql.subset import REMEMBERED_TEXT, Unsupported, parse
 from graph.store import Store
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,9 @@ XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 MEMORY_LIMIT = "1GB"
 REMEMBERED = 100_000
 """IRI ids and decoded terms each replica keeps at hand (its store never changes)."""
+PLANS = 1_000
+"""Query texts (of up to REMEMBERED_TEXT characters) whose plan or refusal each replica
+keeps at hand."""
 K = TypeVar("K")
 V = TypeVar("V")
 COUNTS = f"""CREATE TABLE counts AS
@@ -65,7 +68,9 @@ def write(store: Store, path: Path) -> None:
     with duckdb.connect(str(partial)) as con:
         con.register("triples", triples)
         con.register("terms", terms)
-        con.execute("CREATE TABLE triple AS SELECT * FROM triples")
+        # in predicate order: a pattern names its predicate, and DuckDB skips the row groups
+        # whose range of p leaves it out (three times faster on 100,000 designations)
+        con.execute("CREATE TABLE triple AS SELECT * FROM triples ORDER BY p, s, o")
         con.execute("CREATE TABLE term AS SELECT * FROM terms")
         con.execute(COUNTS)
     os.replace(partial, path)
@@ -110,24 +115,42 @@ class Replica:
         self.stats = self._stats()
         self._ids_known: dict[str, int] = {}  # a replica never changes: neither do these
         self._terms_known: dict[int, Any] = {}
+        self._plans: dict[tuple[str, float], Plan | None] = {}
 
     def close(self) -> None:
         """Close the connection."""
         self.con.close()
 
     def answer(self, text: str, cap: int, threshold: float = 0) -> Table | None:
-        """The answer to a query inside the columnar subset whose estimated work for Oxigraph
+        """The answer to a query inside the columnar subset whose estimated cost to Oxigraph
         reaches the threshold (graph.sparql.estimate), at most cap + 1 rows (so that the
         caller sees a cut); None when Oxigraph must answer it."""
+        chosen = self.plan(text, threshold)
+        if chosen is None:
+            return None
+        try:
+            return self.run(chosen, cap)
+        except duckdb.Error as exc:  # out of memory, say: Oxigraph still answers
+            log.warning("the columnar replica failed (%s); Oxigraph answers", exc)
+            return None
+
+    def plan(self, text: str, threshold: float) -> Plan | None:
+        """The SQL plan of a query worth answering here, or None; decided once per text
+        and threshold (clients send the same queries again, and the replica never changes)."""
+        key = (text, threshold)
+        if len(text) > REMEMBERED_TEXT:
+            return self._decide(text, threshold)
+        if key not in self._plans:
+            _remember(self._plans, {key: self._decide(text, threshold)}, PLANS)
+        return self._plans.get(key)
+
+    def _decide(self, text: str, threshold: float) -> Plan | None:
         query = parse(text)
         if query is None or estimate(query.patterns, self.stats) < threshold:
             return None
         try:
-            return self.run(plan(query), cap)
+            return plan(query)
         except Unsupported:
-            return None
-        except duckdb.Error as exc:  # out of memory, say: Oxigraph still answers
-            log.warning("the columnar replica failed (%s); Oxigraph answers", exc)
             return None
 
     def run(self, plan: Plan, cap: int) -> Table | None:
@@ -214,9 +237,9 @@ def _split(known: dict[K, V], keys: Iterable[K]) -> tuple[dict[K, V], list[K]]:
     return found, missing
 
 
-def _remember(known: dict[K, V], new: dict[K, V]) -> dict[K, V]:
-    """Add new entries to a memo, emptied first when it would pass REMEMBERED; the new."""
-    if len(known) + len(new) > REMEMBERED:
+def _remember(known: dict[K, V], new: dict[K, V], limit: int = REMEMBERED) -> dict[K, V]:
+    """Add new entries to a memo, emptied first when it would pass the limit; the new."""
+    if len(known) + len(new) > limit:
         known.clear()
     known.update(new)
     return new

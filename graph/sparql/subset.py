@@ -65,6 +65,8 @@ _OUTSIDE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+REMEMBERED_TEXT = 8192
+"""Texts up to this long have what was read from them remembered."""
 
 
 def candidate(text: str) -> bool:
@@ -156,7 +158,7 @@ def parse(text: str, prefixes: Mapping[str, str] = PREFIXES) -> Query | None:
     head = _PROLOGUE.match(text)
     end = head.end() if head else 0
     try:
-        declared = _declarations(text[:end])
+        declared = _declarations(text[:end]) if end <= REMEMBERED_TEXT else _declared(text[:end])
         return _Reader(_tokens(text[end:]), {**prefixes, **declared}).query()
     except Unsupported:
         return None
@@ -164,6 +166,10 @@ def parse(text: str, prefixes: Mapping[str, str] = PREFIXES) -> Query | None:
 
 @lru_cache(maxsize=64)
 def _declarations(prologue: str) -> dict[str, str]:
+    return _declared(prologue)
+
+
+def _declared(prologue: str) -> dict[str, str]:
     """The prefixes a prologue declares."""
     reader = _Reader(_tokens(prologue), {})
     reader.prologue()
@@ -399,6 +405,22 @@ def streams(query: Query) -> bool:
     names = [t.name for t in query.patterns[0] if isinstance(t, Var)]
     counted = any(isinstance(p.source, Count) for p in query.projections)
     return len(set(names)) == len(names) and not (counted or query.distinct or query.offset)
+
+
+def streaming(text: str) -> bool:
+    """Whether a text is a query of the subset that streams, decided once per text of up to
+    REMEMBERED_TEXT characters."""
+    return _streaming(text) if len(text) <= REMEMBERED_TEXT else _streams_text(text)
+
+
+@lru_cache(maxsize=1024)
+def _streaming(text: str) -> bool:
+    return _streams_text(text)
+
+
+def _streams_text(text: str) -> bool:
+    query = parse(text)
+    return query is not None and streams(query)
 
 
 def _checked(value: str) -> str:
