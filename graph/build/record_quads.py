@@ -10,7 +10,15 @@ from rdflib.term import Node
 
 from graph import iris
 from graph.build.quads import Quad, date_literal, in_graph
-from graph.build.records import CitedDocument, DateValue, Designation, Document, Evidence, Record
+from graph.build.records import (
+    CitedDocument,
+    DateValue,
+    Designation,
+    Document,
+    Evidence,
+    Record,
+    quotes,
+)
 from graph.build.records import ReportedClaim as ReportedClaimModel
 from graph.namespaces import CND, OA, SCHEMA, concept, source_graph
 
@@ -21,11 +29,13 @@ DOCUMENT_CLASSES = {
     "official-notice": SCHEMA.Article,
     "web-page": SCHEMA.WebPage,
     "report": SCHEMA.Report,
+    "standard": SCHEMA.CreativeWork,
 }
 FINDING_CLASSES = {
-    "only-in-region": CND.OnlyInRegionFinding,
-    "first-in-region": CND.FirstInRegionFinding,
+    "only-in-region": CND.ReportedOnlyInRegionFinding,
+    "first-in-region": CND.ReportedFirstInRegionFinding,
 }
+NONE_AT_HAND = concept("evidence-availability", "none-at-hand")
 DATE_FIELDS = (
     ("announced", CND.announcedOn, CND.announcedOnBasis),
     ("decided", CND.decisionDate, CND.decisionDateBasis),
@@ -168,10 +178,15 @@ def designation_triples(record: Record, d: Designation) -> Triples:
     if d.retracted:
         out.append((s, CND.retracted, Literal(True)))
     out += claim_triples(claim, record, "designation", d.statement, d.verification)
-    doc = iris.document(record.document.slug)
-    for ev in d.evidence:
-        out += evidence_triples(claim, doc, ev)
+    out += evidence_of(claim, iris.document(record.document.slug), d.evidence)
     return out
+
+
+def evidence_of(claim: URIRef, doc: URIRef, evidence: list[Evidence] | str) -> Triples:
+    """A claim's quotes, or the statement that no wording of the source was at hand."""
+    if isinstance(evidence, str):
+        return [(claim, CND.evidenceAvailability, NONE_AT_HAND)]
+    return [t for ev in quotes(evidence) for t in evidence_triples(claim, doc, ev)]
 
 
 def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
@@ -195,9 +210,7 @@ def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
             (f, CND.regionLevel, concept("admin-level", c.region_level)),
             (f, CND.supportedBy, claim),
         ]
-    doc = iris.document(record.document.slug)
-    for ev in c.evidence:
-        out += evidence_triples(claim, doc, ev)
+    out += evidence_of(claim, iris.document(record.document.slug), c.evidence)
     return out
 
 

@@ -272,11 +272,16 @@ def _add_programs(gaz: Gazetteer, ref: Reference) -> None:
                 gaz.add(name, batch)
 
 
+def gazetteer_of(ref: Reference, divisions: list[Division]) -> Gazetteer:
+    """The gazetteer of reference data and divisions."""
+    gaz = Gazetteer()
+    _add_reference(gaz, ref)
+    _add_divisions(gaz, divisions)
+    return gaz
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(reference_dir: Path) -> Gazetteer:
     """The gazetteer of a seeds/reference folder (cached per folder)."""
     ref = read_reference(reference_dir)
-    gaz = Gazetteer()
-    _add_reference(gaz, ref)
-    _add_divisions(gaz, load_divisions(ref.places))
-    return gaz
+    return gazetteer_of(ref, load_divisions(ref.places, reference_dir))
