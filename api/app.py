@@ -9,6 +9,7 @@ from threading import Thread
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from api import docs, errors
 from api.cors import Cors
@@ -31,6 +32,7 @@ from api.routes import (
 )
 from api.security import SecurityHeaders
 from api.settings import Settings
+from api.sparql.answers import QueryPath
 from api.sparql.observe import log_queries
 from graph import Store
 from graph.metrics import Metrics
@@ -55,6 +57,18 @@ ROUTERS = [
 ]
 
 
+class App(FastAPI):
+    """FastAPI, with SPARQL queries from clients other than browsers answered ahead of its
+    middleware (api.sparql.answers.QueryPath). Outside that, every response is counted
+    (api.metrics) and carries the security headers (api.security): both are plain ASGI layers
+    that cost next to nothing."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """The app's middleware stack inside QueryPath, inside the metrics and headers."""
+        inner = QueryPath(super().build_middleware_stack())
+        return RequestMetrics(SecurityHeaders(inner), metrics=self.state.metrics)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A FastAPI app serving the store named in the settings."""
     settings = settings or Settings()
@@ -72,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         Thread(target=label_index, args=(app.state.store,), name="label-index", daemon=True).start()
         yield
 
-    app = FastAPI(
+    app = App(
         title="China Designations Graph",
         description="Who designated whom, under which program, when, and on what evidence.",
         version="0.1.0",
@@ -80,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.metrics = metrics = Metrics()
+    app.state.metrics = Metrics()
     log_queries(settings.query_log)
     errors.install(app)
     docs.install(app)
@@ -90,6 +104,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in entities.routers:
         app.include_router(router)
     app.add_middleware(Cors, settings=settings)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestMetrics, metrics=metrics)
     return app

@@ -8,6 +8,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.paths import DEFAULT_STORE
+from graph.sparql.estimate import THRESHOLD
 
 
 class Settings(BaseSettings):
@@ -56,9 +57,18 @@ class Settings(BaseSettings):
     )
     replica: bool = Field(
         True,
-        description="Answer aggregate queries (COUNT and GROUP BY over a basic graph pattern) "
-        "from a columnar copy of the store in DuckDB, written in the background at start and "
-        "after each write; Oxigraph answers them until it is ready, and every other query.",
+        description="Answer costly joins and aggregates (SELECT over a basic graph pattern of "
+        "variables and IRIs, with or without COUNT and GROUP BY) from a columnar copy of the "
+        "store in DuckDB, written in the background at start and after each write; Oxigraph "
+        "answers them until it is ready, and every other query.",
+    )
+    replica_threshold: float = Field(
+        THRESHOLD,
+        ge=0,
+        description="Estimated cost to Oxigraph of a query's join (rows read, an index "
+        "lookup counted as ten, from the replica's predicate counts) from which the columnar "
+        "replica answers it; below it Oxigraph is faster. 0 sends every query of the "
+        "replica's subset to the replica.",
     )
     allow_remote: bool = Field(
         False,

@@ -13,14 +13,8 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routes.sparql import (
-    ANSWERED,
-    SPARQL_ERRORS,
-    WRITES,
-    headless,
-    outcome_response,
-    write_graph,
-)
+from api.routes.sparql import ANSWERED, SPARQL_ERRORS, WRITES, write_graph
+from api.sparql.answers import headless, outcome_response
 from api.sparql.graphs import direct_graph
 from api.sparql.protocol import Operation, endpoint_url
 from api.sparql.service import SparqlService
