@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         description="Most rows (or triples) a SPARQL answer carries; a longer answer is cut "
         "and says so (X-Designations-Truncated header, `truncated` in JSON results).",
     )
+    max_graph_triples: int = Field(
+        5_000_000,
+        ge=1,
+        description="Most triples a Graph Store GET of one graph carries (a graph is read "
+        "whole, the derived graph among them); a longer graph is cut and says so as MAX_ROWS.",
+    )
     max_body_bytes: int = Field(
         4 * 1024 * 1024,
         ge=1024,

@@ -30,7 +30,7 @@ async def read(request: Request) -> Response:
     op = Operation("graph", graph=direct_graph(request))
     accept = request.headers.get("accept")
     outcome = await run_in_threadpool(service.answer, op, accept, endpoint_url(request))
-    return outcome_response(outcome, service.settings.max_rows)
+    return outcome_response(outcome, service.row_limit(op))
 
 
 @router.get(DIRECT, summary="Read a graph named by its URL")

@@ -64,7 +64,7 @@ async def respond(request: Request, op: Operation) -> Response:
     service: SparqlService = request.app.state.sparql
     accept = request.headers.get("accept")
     outcome = await service.answer_async(op, accept, endpoint_url(request))
-    return outcome_response(outcome, service.settings.max_rows)
+    return outcome_response(outcome, service.row_limit(op))
 
 
 class QueryPath:

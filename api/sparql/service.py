@@ -127,8 +127,13 @@ class SparqlService:
             base_iri=endpoint,
             solutions_media=solutions,
             graph_media=graphs,
-            max_rows=self.settings.max_rows,
+            max_rows=self.row_limit(op),
         )
+
+    def row_limit(self, op: Operation) -> int:
+        """Where an answer is cut: a query at MAX_ROWS, a Graph Store read at
+        MAX_GRAPH_TRIPLES."""
+        return self.settings.max_graph_triples if op.kind == "graph" else self.settings.max_rows
 
     def update(self, op: Operation, authorization: str | None, endpoint: str) -> None:
         """Apply an update for a client bearing the update token."""
