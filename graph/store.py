@@ -19,6 +19,8 @@ from graph.staging import recover, staged
 from graph.terms import OxTerm
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+OPEN_ATTEMPTS = 5
+VANISHED = "No such file or directory"
 GraphName = ox.NamedNode | ox.DefaultGraph
 
 
@@ -43,10 +45,15 @@ class Store:
         recover(path)
         if read_only and not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}: run `designations build` first")
-        try:
-            inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        for attempt in range(1, OPEN_ATTEMPTS + 1):
+            try:
+                inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+                break
+            except (OSError, RuntimeError) as exc:
+                # A reader opening a store that is being written can find a file that the
+                # writer's compaction has just removed: a fresh look finds the new ones.
+                if not (read_only and attempt < OPEN_ATTEMPTS and VANISHED in str(exc)):
+                    raise StoreError(f"cannot open the store at {path}: {exc}") from exc
         return cls(inner, path)
 
     @classmethod
