@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import sys
 
-from graph.extract.quality import score
+from graph.extract.quality import score, set_names
 
-SETS = ("dev", "heldout", "heldout2")
 TARGETS = {"designee F1": 0.85, "issuer": 0.90, "region": 0.90, "level": 0.90, "date": None}
 
 
 def main() -> None:
     """Print the figures of each set next to the targets."""
     verbose = "--verbose" in sys.argv
-    results = {name: score(name, verbose) for name in SETS}
+    results = {name: score(name, verbose) for name in set_names()}
     print(f"{'measure':<40}" + "".join(f"{s:>10}" for s in results) + f"{'target':>10}")
     for measure in results["dev"]:
         target = TARGETS.get(measure)
