@@ -24,26 +24,22 @@ from graph.extract.doc import Doc
 from graph.extract.gazetteer import Gazetteer, iri_of
 from graph.extract.issuers import Issuer, find_issuers
 from graph.extract.normalise import key, language, normalise
-from graph.extract.patterns import APPROVE, MUNICIPAL, NEGATIVE, NOUN, PROVINCIAL
+from graph.extract.patterns import (
+    APPROVE,
+    ATTRIBUTION,
+    BACKREF,
+    LIST_INTRO,
+    LIST_NAMED,
+    MUNICIPAL,
+    NEGATIVE,
+    NOUN,
+    PROVINCIAL,
+)
 from graph.extract.programs import ProgramHit, designation_type, find_program
 from graph.extract.text import sentences, title_span
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
-BACKREF = re.compile(
-    r"(?:the (?:zone|city|cluster|park|centre|center|base|company|institute|pilot|move"
-    r"|designation|selection|announcement|approval|decision|list)|it|this|that|these)\b"
-    r"|这|该|此|其|至此|由此"
-)
-LIST_NAMED = re.compile(
-    r"\d|\b(?:include|includes|including|namely|among|on the list)\b|分别|包括|如下|名单"
-)
-LIST_INTRO = re.compile(
-    r"\b(?:include|includes|including|are|were|comprise|comprises|namely|among(?: them)?)\b"
-    r"|分别是|分别为|包括|如下|名单为"
-)
 Span = tuple[int, int]
-# "…, the provincial industry department said on Friday.": who reports, not who designates.
-_ATTRIBUTION = re.compile(r",[^,]{0,60}\b(?:said|says|told)\b[^,]*$")
 
 
 @dataclass(frozen=True)
@@ -151,7 +147,7 @@ def _date_for(doc: Doc, index: int) -> DateMention | None:
 
 
 def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
-    texts = [_ATTRIBUTION.sub("", doc.norm[span[0] : span[1]])]
+    texts = [ATTRIBUTION.sub("", doc.norm[span[0] : span[1]])]
     if program is not None:
         texts.insert(0, program.label.lower())
     if any(PROVINCIAL.search(t) for t in texts):

@@ -7,32 +7,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ZH_WEEKDAYS = "一二三四五六日"
-_M = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+from graph.extract.lexicon import entries, fragment, table
+
+MONTHS: dict[str, int] = {str(k): int(v) for k, v in table("en", "months").items()}
+WEEKDAYS = tuple(entries("en", "weekdays"))
+ZH_WEEKDAYS = fragment("zh", "weekday_numerals")
+YESTERDAY = frozenset(entries("en", "yesterday") + entries("zh", "yesterday"))
+_M = rf"({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+_RELATIVE = "|".join(entries("zh", "today") + entries("zh", "yesterday"))
+_RELATIVE_EN = "|".join(entries("en", "today") + entries("en", "yesterday"))
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
     ("zh-ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
@@ -48,16 +31,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
     (
         "weekday",
-        re.compile(
-            r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-        ),
+        re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(WEEKDAYS)})\b"),
     ),
     ("zh-weekday", re.compile(r"(?:本|上)?(?:周|星期)([一二三四五六日])")),
     ("rel-month", re.compile(r"\b(last|this|earlier this) month\b|(本月|上月|上个月)")),
     ("rel-year", re.compile(r"\b(last|this|earlier this) year\b|(今年|去年)")),
     (
         "relative",
-        re.compile(r"日前|近日|近期|昨天|昨日|今天|今日|\byesterday\b|\btoday\b|\brecently\b"),
+        re.compile(rf"{_RELATIVE}|\b(?:{_RELATIVE_EN})\b"),
     ),
     (
         "year",
@@ -135,7 +116,7 @@ def _year_for(month: int, day: int, published: dt.date | None, year: int | None)
 def _relative(word: str, published: dt.date | None) -> str | None:
     if published is None:
         return None
-    if word in ("昨天", "昨日", "yesterday"):
+    if word in YESTERDAY:
         return (published - dt.timedelta(days=1)).isoformat()
     return published.isoformat()
 

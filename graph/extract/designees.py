@@ -9,26 +9,25 @@ from dataclasses import dataclass
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
 from graph.extract.normalise import key
 from graph.extract.patterns import (
+    CITY_WORDS,
     EN_STOP,
     EN_SUFFIXES,
     GENERIC_START,
+    OBJECT_AFTER,
+    OBJECT_BEFORE,
+    OWNER_AFTER,
+    PLACE_BEFORE,
+    SOURCE_BEFORE,
     ZH_CUT,
     ZH_GENERIC_START,
+    ZH_LEVEL_START,
     ZH_SUFFIXES,
 )
 
 DESIGNEE_ORGS = frozenset({"enterprise", "institute"})
-# An organisation named as owner or as the source of the news is not the designee.
-_OWNER_AFTER = re.compile(
-    r"\s*(?:所属|下属|旗下|控股|的|消息|表示|称|发布|'s\b|’s\b|said|says|announced|reported"
-    r"|subsidiar|unit)"
-)
-_SOURCE_BEFORE = re.compile(r"(?:据|according to|subsidiaries of|subsidiary of|owned by)\s*$")
 KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "division": "city"}
-CITY_WORDS = re.compile(r"城市|\bcit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b|等\d+个市")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _EN_TOKEN = re.compile(r"[A-Za-z0-9&'’().\-]+")
-ZH_LEVEL_START = ("国家级", "省级", "自治区级", "市级", "首批", "第")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
 
 
@@ -196,7 +195,7 @@ def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
     for m in mentions:
         e = m.entry
         if e.kind == "org" and e.detail in DESIGNEE_ORGS:
-            owner = _OWNER_AFTER.match(norm, m.end) or _SOURCE_BEFORE.search(
+            owner = OWNER_AFTER.match(norm, m.end) or SOURCE_BEFORE.search(
                 norm, max(0, m.start - 20), m.start
             )
             if owner is None:
@@ -222,25 +221,16 @@ def city_candidates(
         cities = [m for m in cities if _object_of_approval(norm, m)]
     if not cities:
         return []
-    if re.search(r"(?:\bin|在|位于)\s*$", norm[max(lo, cities[0].start - 8) : cities[0].start]):
+    if PLACE_BEFORE.search(norm[max(lo, cities[0].start - 12) : cities[0].start]):
         return []
     return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
-
-
-_BEFORE = re.compile(
-    r"(?:approved|selected|named|designated|chose|picked|listed|批准|同意|确定|支持|认定|命名)\s*$"
-)
-_AFTER = re.compile(
-    r"\s*(?:(?:in|,) [a-z ]{3,30}?)?(?:as (?:a|an|the|one)\b|(?:was|were|has been|have been|is)"
-    r" (?:named|selected|approved|designated|chosen|picked|listed)\b)"
-    r"|(?:市)?(?:为|入选|获批|成为|被确定|被批准|被列为)"
-)
 
 
 def _object_of_approval(norm: str, m: Mention) -> bool:
     """Whether a place is what an approval verb acts on ("approved Ordos as…", "确定包头市为…")."""
     return bool(
-        _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
+        OBJECT_BEFORE.search(norm, max(0, m.start - 24), m.start)
+        or OBJECT_AFTER.match(norm, m.end, m.end + 40)
     )
 
 
