@@ -1,78 +1,144 @@
-"""Putting it together: sentences that announce a designation become one draft designation per
-designee, with issuer, program, level, region, date, claims and evidence."""
+"""The extraction pipeline: read the article (sentences, layout, names, issuers, dates), find
+the units that announce designations (sentences, list items, table rows), find their
+designees and screen their names, set background aside, keep the best-supported statement of
+each designee, and build one `DraftDesignation` per designee."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Any
 
-from graph.extract import bullets, output
-from graph.extract.claims import Claim
-from graph.extract.dates import DATELINE, DateMention, find_dates
+from graph.extract import announce, bullets, output, wellformed
+from graph.extract.attributes import claims_for, date_for, issuers_for, type_and_level
+from graph.extract.batches import batch_of
+from graph.extract.candidate import Candidate
+from graph.extract.dates import DATELINE, DateMention
+from graph.extract.designation import Article, DraftDesignation, Extraction, Named
 from graph.extract.designees import (
-    Candidate,
     city_candidates,
+    coordinated,
     gazetteer_candidates,
     item_candidates,
     merge,
     pattern_candidates,
 )
-from graph.extract.doc import Doc
+from graph.extract.doc import Doc, read_doc
 from graph.extract.gazetteer import Gazetteer, iri_of
-from graph.extract.issuers import Issuer, find_issuers
-from graph.extract.normalise import key, language, normalise
+from graph.extract.issuers import Issuer
+from graph.extract.normalise import key
 from graph.extract.patterns import (
     APPROVE,
-    ATTRIBUTION,
     BACKREF,
+    EXPANSION,
     LIST_INTRO,
-    LIST_NAMED,
-    MUNICIPAL,
-    NEGATIVE,
     NOUN,
-    PROVINCIAL,
+    REFERENT,
+    RENAMED,
 )
-from graph.extract.programs import ProgramHit, designation_type, find_program
-from graph.extract.text import sentences, title_span
+from graph.extract.places import BUILD, initials_province, place_candidates
+from graph.extract.programs import ProgramHit, find_program, program_spans
 
-_CLAUSE = re.compile(r"[^,;:，；：]+")
 Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
-class Extraction:
-    """The result of extracting one article: the JSON-ready document and designations."""
+class Unit:
+    """A sentence, list item or table row that states designations, with what it states them
+    with; head is the sentence leading an item or row, date a row's own date."""
 
-    document: dict[str, Any]
-    designations: list[dict[str, Any]]
-    claims: list[list[Claim]]
-
-    def as_json(self) -> dict[str, Any]:
-        """The output shape other tools consume."""
-        return {"document": self.document, "designations": self.designations}
-
-
-def _open_clauses(doc: Doc, span: Span) -> list[Span]:
-    """Clauses of a sentence that do not state a plan or an aim."""
-    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(doc.norm, *span)]
-    return [c for c in clauses if not NEGATIVE.search(doc.norm, *c)]
+    index: int
+    cands: list[Candidate]
+    program: ProgramHit | None
+    issuers: list[Issuer]
+    head: int | None = None
+    date: DateMention | None = None
+    background: bool = False
 
 
-def _announces(doc: Doc, index: int, open_clauses: list[Span]) -> bool:
-    span = doc.sents[index]
-    if not NOUN.search(doc.norm, *span) and not LIST_INTRO.search(doc.norm, *span):
+def _program(doc: Doc, span: Span, cands: list[Candidate] | None = None) -> ProgramHit | None:
+    """The program a span names, outside the names of its designees ("Wuxi National
+    High-tech Industrial Development Zone" names no program)."""
+    inside = [(c.start, c.end) for c in cands or ()]
+    mentions = [m for m in doc.within(span) if not any(a <= m.start < b for a, b in inside)]
+    hit = find_program(doc.norm, doc.raw, span, mentions, doc.gaz, doc.lang)
+    if hit is not None and any(a <= hit.start < b for a, b in inside):
+        return None
+    return hit
+
+
+def _blocked(doc: Doc, span: Span) -> list[Span]:
+    """Where no designee can be: issuers, program names, datelines, book titles, addressees."""
+    out = [(i.start, i.end) for i in doc.issuers_in(span)]
+    out += [(m.start, m.end) for m in doc.within(span) if m.entry.kind == "program"]
+    out += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
+    return out + doc.titles_in(span) + doc.layout.addressees
+
+
+def _programs(doc: Doc, span: Span) -> list[tuple[Span, str]]:
+    """Program names in a span, from the reference data and by pattern."""
+    spans = [(m.start, m.end) for m in doc.within(span) if m.entry.kind == "program"]
+    spans += program_spans(doc.norm, span, doc.lang)
+    return [((a, b), doc.raw[a:b]) for a, b in spans]
+
+
+def _candidates(doc: Doc, span: Span) -> list[Candidate]:
+    """Designees named in a span: by the words ending their names, by the reference data and
+    as places an approval acts on; screened for well-formed names, longest first."""
+    if span in doc.cand_cache:
+        return list(doc.cand_cache[span])
+    mentions = doc.within(span)
+    named = pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang)
+    named, notes = wellformed.screen(doc.raw, named, _programs(doc, span), doc.gaz)
+    doc.notes += notes
+    named += coordinated(doc.raw, named, span[1], doc.gaz)
+    groups = [named, gazetteer_candidates(doc.norm, mentions)]
+    groups.append(city_candidates(doc.norm, span[0], span[1], mentions))
+    places = place_candidates(doc.norm, doc.raw, span, mentions, doc.gaz)
+    found = merge(groups, _blocked(doc, span), places)
+    found = [c for c in found if not _builder(doc, c, found) and not _enlarged(doc, c)]
+    found = [c for c in found if not _renamed(doc, c, found)]
+    doc.cand_cache[span] = found
+    return list(found)
+
+
+def _builder(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
+    """Whether a place only builds the designee named after it ("支持南京、苏州…等8个高新区
+    建设苏南国家自主创新示范区")."""
+    if c.kind != "city" and c.label is None:
         return False
-    if any(APPROVE.search(doc.norm, *c) for c in open_clauses):
+    later = [n for n in found if n.kind != "city" and n.label is None and n.start > c.end]
+    return any(BUILD.search(doc.norm, c.end, n.start) for n in later)
+
+
+def _renamed(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
+    """Whether a designee is named again under its new name ("同意江西瑞金经济开发区升级为…，
+    定名为瑞金经济技术开发区")."""
+    later = [n for n in found if n.start > c.end and n.kind == c.kind]
+    return any(RENAMED.search(doc.norm, c.end, n.start) for n in later)
+
+
+def _enlarged(doc: Doc, c: Candidate) -> bool:
+    """Whether an existing zone is only enlarged ("浙江自由贸易试验区扩展区域方案", "expand the
+    existing zone in Zhejiang")."""
+    if EXPANSION.match(doc.norm, c.end, c.end + 8) is not None:
         return True
-    if index == 0 or not LIST_INTRO.search(doc.norm, *span) or not open_clauses:
-        return False
-    if not LIST_NAMED.search(doc.norm, *span):
-        return False
-    before = doc.sents[index - 1]
-    return bool(APPROVE.search(doc.norm, *before)) and not NEGATIVE.search(doc.norm, *before)
+    return EXPANSION.search(doc.norm, max(0, c.start - 40), c.start) is not None
+
+
+def _referent(doc: Doc, index: int) -> list[Candidate]:
+    """What "the zone", "该试验区" refers to: the last zone, cluster or organisation named in
+    the two sentences before."""
+    for j in (index - 1, index - 2):
+        if j < 0 or (doc.title is not None and j == 0):
+            break
+        found = [c for c in _candidates(doc, doc.sents[j]) if c.kind != "city"]
+        if found:
+            return found[-1:]
+    return []
+
+
+def _refers_back(doc: Doc, span: Span) -> bool:
+    return bool(BACKREF.match(doc.norm, span[0]) or REFERENT.search(doc.norm, *span))
 
 
 def _elaborates(doc: Doc, index: int) -> bool:
@@ -82,264 +148,196 @@ def _elaborates(doc: Doc, index: int) -> bool:
     if index == 0 or (doc.title is not None and index == 1):
         return False
     span, prev = doc.sents[index], doc.sents[index - 1]
-    if not NOUN.search(doc.norm, *span):
+    if not NOUN.search(doc.norm, *span) or not NOUN.search(doc.norm, *prev):
         return False
-    if not APPROVE.search(doc.norm, *prev) or not NOUN.search(doc.norm, *prev):
+    if not announce.approves(doc, prev) or announce.plan_or_aim(doc, prev):
         return False
-    if NEGATIVE.search(doc.norm, *prev) or NEGATIVE.search(doc.norm, *span):
+    if announce.plan_or_aim(doc, span) or _refers_back(doc, prev):
         return False
-    return not _candidates(doc, prev, None)
+    return not _candidates(doc, prev)
 
 
-def _candidates(doc: Doc, span: Span, program: ProgramHit | None) -> list[Candidate]:
-    if span in doc.cand_cache:
-        return list(doc.cand_cache[span])
-    mentions = doc.within(span)
-    blocked = [(i.start, i.end) for i in doc.issuers_in(span)]
-    blocked += [(m.start, m.end) for m in mentions if m.entry.kind == "program"]
-    blocked += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
-    groups = [
-        pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang),
-        gazetteer_candidates(doc.norm, mentions),
-        city_candidates(doc.norm, span[0], span[1], mentions),
-    ]
-    doc.cand_cache[span] = merge(groups, blocked)
-    return list(doc.cand_cache[span])
-
-
-def _issuers_for(doc: Doc, span: Span, program: ProgramHit | None) -> list[Issuer]:
-    inside = doc.issuers_in(span)
-    if inside:
-        seen: set[str] = set()
-        unique = []
-        for i in inside:
-            if (i.iri or i.label) not in seen:
-                seen.add(i.iri or i.label)
-                unique.append(i)
-        return unique
-    before = bisect.bisect_left(doc.issuer_starts, span[0])
-    if before:
-        return [doc.issuers[before - 1]]
-    if program is not None and program.entry is not None and program.entry.issuers:
-        out = []
-        for ref in program.entry.issuers:
-            e = doc.gaz.by_ref.get(ref)
-            label = ref if e is None else (e.zh if doc.lang == "zh" else e.en)
-            out.append(Issuer(-1, -1, label, iri_of(ref), "national"))
-        return out
-    after = bisect.bisect_left(doc.issuer_starts, span[1])
-    return doc.issuers[after : after + 1]
-
-
-def _date_for(doc: Doc, index: int) -> DateMention | None:
+def _sentence(doc: Doc, index: int) -> Unit | None:
+    """A sentence that announces designations, with its designees."""
+    span = doc.sents[index]
     head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
-    order = [index, index + 1, index - 1] if head is None else [index, head]
-    for i in order:
-        if 0 <= i < len(doc.sents):
-            a, b = doc.sents[i]
-            lo = bisect.bisect_left(doc.date_starts, a)
-            hi = bisect.bisect_left(doc.date_starts, b)
-            here = [d for d in doc.dates[lo:hi] if d.value]
-            if here:
-                good = [d for d in here if d.rank <= 1]
-                return good[0] if good else min(here, key=lambda d: d.rank)
+    if index in doc.rows:
+        return _row(doc, index)
+    if head is not None:
+        return _item(doc, index, head)
+    approving = announce.approves(doc, span)
+    elaborates = not approving and _elaborates(doc, index)
+    if not approving and not elaborates:
+        if index == 0 or not LIST_INTRO.search(doc.norm, *span):
+            return None
+        if not announce.approves(doc, doc.sents[index - 1]):
+            return None
+    clauses = announce.open_clauses(doc, span)
+    if not elaborates and not announce.announces(doc, index, clauses):
+        return None
+    cands = [c for c in _candidates(doc, span) if any(a <= c.start < b for a, b in clauses)]
+    if not cands and _refers_back(doc, span):
+        cands = _referent(doc, index)
+    program = _program(doc, span, cands)
+    if program is None and index > 0:
+        prev = doc.sents[index - 1]
+        program = _program(doc, prev, doc.cand_cache.get(prev))
+    issuers = issuers_for(doc, span, program)
+    first = min((c.start for c in cands if span[0] <= c.start < span[1]), default=None)
+    return Unit(index, cands, program, issuers, background=announce.background(doc, index, first))
+
+
+def _item(doc: Doc, index: int, head: int) -> Unit:
+    """A list item under a sentence that announces designations: the designee it names first
+    (the whole line, for a list of lines)."""
+    lead, span = doc.sents[head], doc.sents[index]
+    program = _program(doc, lead, _candidates(doc, lead))
+    found = _candidates(doc, span)
+    cands = item_candidates(doc.within(span), found)
+    if cands and bullets.is_line(doc.raw, span) and not bullets.is_item(doc.raw, span):
+        cands = [_whole(cands[0], span, doc.raw)]
+    return Unit(index, cands, program, issuers_for(doc, lead, program), head)
+
+
+def _whole(cand: Candidate, span: Span, raw: str) -> Candidate:
+    """A candidate widened to a whole line of a list or cell of a table ("常州市溧阳市"); its
+    entry only when its name was the whole line."""
+    text = raw[span[0] : span[1]].strip()
+    start = span[0] + raw[span[0] : span[1]].find(text)
+    same = (cand.start, cand.end) == (start, start + len(text))
+    return Candidate(start, start + len(text), cand.kind, cand.entry if same else None)
+
+
+def _row(doc: Doc, index: int) -> Unit | None:
+    """A table row under a sentence that announces designations: its first cell naming a
+    designee, and a date from its cells."""
+    lead = _table_lead(doc, index)
+    if lead is None:
+        return None
+    cells = doc.rows[index]
+    found = [c for cell in cells for c in _in_cell(doc, cell)]
+    if not found:
+        return None
+    cell = next(c for c in cells if c[0] <= found[0].start < c[1])
+    cand = _whole(found[0], cell, doc.raw)
+    dates = [d for c in cells for d in _cell_dates(doc, c)]
+    program = _program(doc, doc.sents[lead], _candidates(doc, doc.sents[lead]))
+    issuers = issuers_for(doc, doc.sents[lead], program)
+    return Unit(index, [cand], program, issuers, lead, dates[0] if dates else None)
+
+
+def _in_cell(doc: Doc, cell: Span) -> list[Candidate]:
+    """The designee a table cell names: a name, else a place."""
+    mentions = doc.within(cell)
+    named = pattern_candidates(doc.norm, doc.raw, cell[0], cell[1], doc.gaz, doc.lang)
+    named += gazetteer_candidates(doc.norm, mentions)
+    places = [m for m in mentions if m.entry.kind == "division"]
+    found = named or [Candidate(p.start, p.end, "city", p.entry) for p in places]
+    return found[:1]
+
+
+def _cell_dates(doc: Doc, cell: Span) -> list[DateMention]:
+    """The date a table cell gives: a year alone ("2019"), or a date in it."""
+    text = doc.raw[cell[0] : cell[1]].strip()
+    if len(text) == 4 and text.isdigit():
+        return [DateMention(cell[0], cell[1], text, "stated", 4)]
+    return doc.dates_in(cell)
+
+
+def _table_lead(doc: Doc, index: int) -> int | None:
+    """The sentence before a table (within three sentences) that announces designations."""
+    j = index - 1
+    while j >= 0 and j in doc.rows:
+        j -= 1
+    for i in range(j, max(j - 3, -1), -1):
+        span = doc.sents[i]
+        if APPROVE.search(doc.norm, *span) and NOUN.search(doc.norm, *span):
+            return i
     return None
 
 
-def _level(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
-    texts = [ATTRIBUTION.sub("", doc.norm[span[0] : span[1]])]
-    if program is not None:
-        texts.insert(0, program.label.lower())
-    if any(PROVINCIAL.search(t) for t in texts):
-        return "provincial"
-    if any(MUNICIPAL.search(t) for t in texts):
-        return "municipal"
-    levels = {i.level for i in issuers}
-    return "national" if not levels or "national" in levels else sorted(levels)[0]
+def _own_year(doc: Doc, unit: Unit) -> int | None:
+    dates = doc.dates_in(doc.sents[unit.index])
+    return int(dates[0].value[:4]) if dates and dates[0].value else None
 
 
-def _claims_for(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -> list[Claim]:
-    found, named = doc.claims_in(index), _following_claims(doc, index, cands, cand)
-    out = []
-    for c in found:
-        single = c.kind == "count" or len(cands) == 1
-        if single or c.start <= cand.start < c.end or _nearest(cands, c) is cand:
-            out.append(c)
-    return out + named
+def _news(doc: Doc, units: list[Unit]) -> list[Unit]:
+    """The units that state news: not background by their words, nor by a year before the
+    year of the news (when some unit states news)."""
+    news = [u for u in units if not u.background]
+    years = [y for u in news if u.head is None and (y := _own_year(doc, u)) is not None]
+    latest = max(years, default=None)
+    if latest is None:
+        return news
+    recent = [u for u in news if u.head is not None or (_own_year(doc, u) or latest) >= latest]
+    return recent or news
 
 
-def _following_claims(doc: Doc, index: int, cands: list[Candidate], cand: Candidate) -> list[Claim]:
-    """Claims of the next sentence: all of them when one designee was named, else those
-    whose clause names this designee ("其中，X是…唯一…", "X is the only one in …")."""
-    if index + 1 >= len(doc.sents):
-        return []
-    na, nb = doc.sents[index + 1]
-    if not (BACKREF.match(doc.norm, na) or not APPROVE.search(doc.norm, na, nb)):
-        return []
-    later = [c for c in doc.claims_in(index + 1) if c.kind != "count"]
-    if len(cands) == 1:
-        return later
-    name = doc.norm[cand.start : cand.end]
-    return [c for c in later if name in doc.norm[c.start : c.end]]
+def _key(doc: Doc, c: Candidate) -> str:
+    return c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
 
 
-def _nearest(cands: list[Candidate], claim: Claim) -> Candidate | None:
-    before = [c for c in cands if c.start < claim.end]
-    return before[-1] if before else None
+def _best(doc: Doc, units: list[Unit]) -> dict[str, tuple[float, Unit, Candidate]]:
+    """The best-supported statement of each designee."""
+    best: dict[str, tuple[float, Unit, Candidate]] = {}
+    for u in units:
+        if not u.cands or not u.issuers:
+            continue
+        date = u.date or date_for(doc, u.index, u.head)
+        for c in u.cands:
+            score = output.confidence(c, u.program, u.issuers, date, doc.sents[u.index])
+            ident = _key(doc, c)
+            if ident not in best or score > best[ident][0]:
+                best[ident] = (score, u, c)
+    return best
 
 
-def _type_and_level(
-    doc: Doc,
-    span: Span,
-    cands: list[Candidate],
-    cand: Candidate,
-    program: ProgramHit | None,
-    issuers: list[Issuer],
-) -> tuple[str | None, str]:
-    """The designation type (from the program or the sentence without its designees) and level,
-    computed once per sentence and kind of designee."""
-    memo = (span, cand.kind)
-    if memo not in doc.type_cache:
-        chars = list(doc.norm[span[0] : span[1]])
-        for c in cands:
-            chars[c.start - span[0] : c.end - span[0]] = " " * (c.end - c.start)
-        level = _level(doc, span, program, issuers)
-        doc.type_cache[memo] = (designation_type(program, "".join(chars), cand.kind), level)
-    kind, level = doc.type_cache[memo]
-    if kind and kind.startswith("national-") and level != "national":
-        kind = None
-    return kind, level
+def _draft(doc: Doc, unit: Unit, cand: Candidate) -> DraftDesignation:
+    span = doc.sents[unit.index]
+    context = span if unit.head is None else doc.sents[unit.head]
+    date = unit.date or date_for(doc, unit.index, unit.head)
+    near = doc.within(span) if len(unit.cands) == 1 else []
+    code = output.region_code(cand, doc.norm, doc.raw, doc.gaz, near, None)
+    if code is None and cand.kind == "cluster":
+        code = initials_province(cand.label or doc.raw[cand.start : cand.end], doc.gaz)
+    kind, level = type_and_level(doc, context, unit.cands, cand, unit.program, unit.issuers)
+    extra = output.extra_spans(unit.issuers, unit.program, date)
+    return DraftDesignation(
+        designee=output.designee_value(cand, doc.raw),
+        designated_by=tuple(Named(i.label, i.iri) for i in unit.issuers),
+        program=output.program_value(unit.program),
+        designation_type=kind,
+        level=level,
+        region=output.region_value(code or doc.main_province(), doc.gaz, doc.lang),
+        date=None if date is None else date.value,
+        date_basis=None if date is None else date.basis,
+        batch=batch_of(doc.raw, doc.norm, [span, context], unit.program, doc.gaz),
+        claims=tuple(claims_for(doc, unit.index, unit.cands, cand)),
+        evidence=tuple(output.evidence(doc.raw, span, cand, extra)),
+        confidence=output.confidence(cand, unit.program, unit.issuers, date, span),
+        text=doc.raw,
+    )
 
 
-def _designation(
-    doc: Doc,
-    index: int,
-    cand: Candidate,
-    cands: list[Candidate],
-    program: ProgramHit | None,
-    issuers: list[Issuer],
-) -> tuple[dict[str, Any], list[Claim]]:
-    span = doc.sents[index]
-    date = _date_for(doc, index)
-    near = doc.within(span) if len(cands) == 1 else []
-    code = output.region_code(cand, doc.norm, doc.raw, doc.gaz, near, doc.main_province())
-    claims = _claims_for(doc, index, cands, cand)
-    kind, level = _type_and_level(doc, span, cands, cand, program, issuers)
-    value = {
-        "designee": output.designee_value(cand, doc.raw),
-        "designated_by": [{"label": i.label, "iri": i.iri} for i in issuers],
-        "program": output.program_value(program),
-        "designation_type": kind,
-        "level": level,
-        "region": output.region_value(code, doc.gaz, doc.lang),
-        "date": None if date is None else date.value,
-        "date_basis": None if date is None else date.basis,
-        "claims": output.claim_values(doc.raw, claims),
-        "evidence": output.evidence(
-            doc.raw, span, cand, output.extra_spans(issuers, program, date)
-        ),
-        "confidence": output.confidence(cand, program, issuers, date, span),
-    }
-    return value, claims
-
-
-Choice = tuple[int, Candidate, list[Candidate], ProgramHit | None, list[Issuer]]
-Best = dict[str, tuple[float, Choice]]
-
-
-def _sentence(doc: Doc, index: int, best: Best) -> None:
-    span = doc.sents[index]
-    head = bullets.lead(doc.raw, doc.norm, doc.sents, index)
-    if head is not None:
-        _item(doc, index, head, best)
-        return
-    approves = APPROVE.search(doc.norm, *span) is not None
-    elaborates = not approves and _elaborates(doc, index)
-    if not approves and not elaborates:
-        if index == 0 or not LIST_INTRO.search(doc.norm, *span):
-            return
-        if not APPROVE.search(doc.norm, *doc.sents[index - 1]):
-            return
-    open_clauses = _open_clauses(doc, span)
-    if not elaborates and not _announces(doc, index, open_clauses):
-        return
-    program = find_program(doc.norm, doc.raw, span, doc.within(span), doc.gaz, doc.lang)
-    if program is None and index > 0:
-        prev = doc.sents[index - 1]
-        program = find_program(doc.norm, doc.raw, prev, doc.within(prev), doc.gaz, doc.lang)
-    cands = [
-        c for c in _candidates(doc, span, program) if any(a <= c.start < b for a, b in open_clauses)
-    ]
-    if not cands and BACKREF.match(doc.norm, span[0]):
-        cands = _referent(doc, index)
-    _keep(doc, index, cands, program, _issuers_for(doc, span, program), best)
-
-
-def _item(doc: Doc, index: int, head: int, best: Best) -> None:
-    """A list item under a sentence that announces designations: the designee it names first."""
-    lead, span = doc.sents[head], doc.sents[index]
-    program = find_program(doc.norm, doc.raw, lead, doc.within(lead), doc.gaz, doc.lang)
-    cands = item_candidates(doc.within(span), _candidates(doc, span, program))
-    _keep(doc, index, cands, program, _issuers_for(doc, lead, program), best)
-
-
-def _keep(
-    doc: Doc,
-    index: int,
-    cands: list[Candidate],
-    program: ProgramHit | None,
-    issuers: list[Issuer],
-    best: Best,
-) -> None:
-    """Record each candidate as a designation, keeping the best-supported one per designee."""
-    span = doc.sents[index]
-    if not cands or not issuers:
-        return
-    date = _date_for(doc, index)
-    for c in cands:
-        ident = c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
-        score = output.confidence(c, program, issuers, date, span)
-        if ident not in best or score > best[ident][0]:
-            best[ident] = (score, (index, c, cands, program, issuers))
-
-
-def _referent(doc: Doc, index: int) -> list[Candidate]:
-    """What "the zone", "the cluster", "该集群" at the start of a sentence refers to: the last
-    zone, cluster or organisation named in the two sentences before."""
-    for j in (index - 1, index - 2):
-        if j < 0 or (doc.title is not None and j == 0):
-            break
-        found = [c for c in _candidates(doc, doc.sents[j], None) if c.kind != "city"]
-        if found:
-            return found[-1:]
-    return []
+def _units(doc: Doc) -> list[Unit]:
+    order = [*range(1 if doc.title else 0, len(doc.sents))]
+    units = [u for u in (_sentence(doc, i) for i in order) if u is not None]
+    if doc.title and not any(u.cands and u.issuers for u in units):
+        title = _sentence(doc, 0)
+        units += [title] if title is not None else []
+    return units
 
 
 def extract_text(text: str, gaz: Gazetteer, published: dt.date | None = None) -> Extraction:
     """Every designation an article states, one per designee, in order of first mention."""
-    norm = normalise(text)
-    title = title_span(text)
-    body = sentences(text, title[1] if title else 0)
-    sents = ([title] if title else []) + body
-    doc = Doc(text, norm, language(text), gaz, published, title, sents)
-    doc.mentions = gaz.scan(norm, text)
-    doc.starts = [m.start for m in doc.mentions]
-    doc.issuers = find_issuers(norm, text, doc.mentions, gaz)
-    doc.issuer_starts = [i.start for i in doc.issuers]
-    doc.dates = find_dates(norm, published)
-    doc.date_starts = [d.start for d in doc.dates]
-    best: Best = {}
-    for index in [*range(1 if title else 0, len(sents)), *([0] if title else [])]:
-        if index == 0 and title and best:
-            break
-        _sentence(doc, index, best)
-    built = [_designation(doc, *choice) for _, choice in best.values()]
-    values = [v for v, _ in built]
-    claims = [c for _, c in built]
-    ranked = sorted(range(len(values)), key=lambda i: values[i]["evidence"][0]["start"])
-    document = {
-        "language": doc.lang,
-        "published": None if published is None else published.isoformat(),
-        "title": None if title is None else text[title[0] : title[1]],
-    }
-    return Extraction(document, [values[i] for i in ranked], [claims[i] for i in ranked])
+    doc = read_doc(text, gaz, published)
+    best = _best(doc, _news(doc, _units(doc)))
+    drafts = sorted(
+        (_draft(doc, u, c) for _, u, c in best.values()), key=lambda d: d.evidence[0].start
+    )
+    title = None if doc.title is None else text[doc.title[0] : doc.title[1]]
+    document = Article(doc.lang, None if published is None else published.isoformat(), title)
+    return Extraction(document, drafts, list(dict.fromkeys(doc.notes)))
+
+
+__all__ = ["Extraction", "extract_text", "iri_of"]

@@ -19,11 +19,11 @@ _RELATIVE_EN = "|".join(entries("en", "today") + entries("en", "yesterday"))
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
     ("zh-ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
-    ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")),
+    ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?![ \t]*\d)")),
     ("zh-md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh-d", re.compile(r"(?<![\d月年第])(\d{1,2})\s*日(?=[\u4e00-\u9fff，,])")),
-    ("zh-rel-ym", re.compile(r"(今年|去年)\s*(\d{1,2})\s*月(?!\s*\d)")),
-    ("zh-m", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?!份?\s*\d)")),
+    ("zh-rel-ym", re.compile(r"(今年|去年)\s*(\d{1,2})\s*月(?![ \t]*\d)")),
+    ("zh-m", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?!份?[ \t]*\d)")),
     ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-my", re.compile(rf"\b{_M}\s*,?\s+(\d{{4}})\b")),
@@ -162,7 +162,11 @@ def _weekday(index: int, published: dt.date | None) -> str | None:
 
 
 def _resolve(
-    kind: str, g: tuple[str | None, ...], published: dt.date | None, year: int | None
+    kind: str,
+    g: tuple[str | None, ...],
+    published: dt.date | None,
+    year: int | None,
+    anchor: dt.date | None,
 ) -> tuple[str | None, str | None, int]:
     s = [x or "" for x in g]
     if kind in ("iso", "zh-ymd"):
@@ -183,25 +187,31 @@ def _resolve(
     if kind in ("zh-rel-ym", "zh-m", "rel-month", "rel-year"):
         return _relative_period(kind, s, published)
     if kind == "zh-d":
-        return _day_of_month(int(s[0]), published), "relative-to-published", 2
+        return _day_of_month(int(s[0]), anchor), "relative-to-published", 2
     if kind == "weekday":
-        return _weekday(WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+        return _weekday(WEEKDAYS.index(s[0]), anchor), "relative-to-published", 2
     if kind == "zh-weekday":
-        return _weekday(ZH_WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+        return _weekday(ZH_WEEKDAYS.index(s[0]), anchor), "relative-to-published", 2
     if kind == "relative":
-        return _relative(s[0], published), "relative-to-published", 3
+        return _relative(s[0], anchor), "relative-to-published", 3
     return (s[0] or s[1]), "stated", 4
 
 
 DATELINE = re.compile(
-    r"(?m)^[a-z][a-z .']+,\s*(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*(?:\(xinhua\)\s*)?"
-    r"(?:--|—|–|-|\s{2,})|^新华社[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电"
+    r"(?m)^[a-z][a-z .']+(?:,\s*[a-z][a-z .']+)?,"
+    r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})"
+    r"\s*(?:\([a-z ]+\)\s*)?(?:--|—|–|-|\s{2,})"
+    r"|^[\u4e00-\u9fff]{2,10}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
 )
 
 
-def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(
+    norm: str, published: dt.date | None, anchor: dt.date | None = None
+) -> list[DateMention]:
     """Every date mention in normalised text, resolved; overlapping weaker ones are dropped.
-    Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") rank last: they date the report."""
+    Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") are not mentions: they date the
+    report, and are the anchor (else the publication date) of "on Tuesday", "日前", "19日"."""
+    anchor = anchor or published
     found: list[DateMention] = []
     taken = sorted((m.start(), m.end()) for m in DATELINE.finditer(norm))
     year = _first_year(norm)
@@ -214,7 +224,7 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
             if _overlaps(taken, m.start(), m.end()):
                 continue
             groups = (m.group(0),) if kind == "relative" else m.groups()
-            value, basis, rank = _resolve(kind, groups, published, year)
+            value, basis, rank = _resolve(kind, groups, published, year, anchor)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value, basis if value else None, rank))
     return sorted(found, key=lambda d: d.start)

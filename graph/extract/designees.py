@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from graph.extract import conjuncts
+from graph.extract.candidate import Candidate
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
 from graph.extract.normalise import key
 from graph.extract.patterns import (
@@ -22,6 +23,7 @@ from graph.extract.patterns import (
     ZH_GENERIC_START,
     ZH_LEVEL_START,
     ZH_SUFFIXES,
+    ZH_UNCUT,
 )
 
 DESIGNEE_ORGS = frozenset({"enterprise", "institute"})
@@ -29,17 +31,6 @@ KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "divisio
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _EN_TOKEN = re.compile(r"[A-Za-z0-9&'’().\-]+")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A designee found at [start, end): its kind and, when it resolves, its reference entry."""
-
-    start: int
-    end: int
-    kind: str
-    entry: Entry | None
-    label: str | None = None
 
 
 def _suffix_spans(
@@ -60,15 +51,24 @@ def _suffix_spans(
     return sorted(spans)
 
 
+def _last_cut(norm: str, i: int, prefix: str, word: str) -> int:
+    """Where the last use of a cut word in prefix ends (0 when none), passing over words it
+    only begins ("经济" is no "经")."""
+    at = prefix.rfind(word)
+    while at != -1 and any(norm.startswith(u, i + at) for u in ZH_UNCUT if u.startswith(word)):
+        at = prefix.rfind(word, 0, at)
+    return 0 if at == -1 else at + len(word)
+
+
 def _zh_start(norm: str, lo: int, at: int, gaz: Gazetteer) -> int | None:
     i = at
     while i > max(lo, at - 24) and _HAN_NAME.match(norm[i - 1]):
         i -= 1
     prefix = norm[i:at]
-    cut = max((prefix.rfind(w) + len(w) for w in ZH_CUT if w in prefix), default=0)
+    cut = max((_last_cut(norm, i, prefix, w) for w in ZH_CUT if w in prefix), default=0)
     for joiner in "和与及、":
         j = prefix.rfind(joiner, cut)
-        if j != -1 and gaz.scan(norm, norm, i + j + 1, i + j + 3):
+        if j != -1 and gaz.starts_at(norm, i + j + 1):
             cut = j + 1
     start = i + cut
     if at - start < 2:
@@ -83,6 +83,8 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
         if raw[tok.end() : start].strip():
             break
         word = tok.group().lower()
+        if word.endswith(")") and "(" not in word:
+            break
         if word in ("and", "&"):
             start = tok.start()
             continue
@@ -116,24 +118,52 @@ def _generic(name: str, kind: str) -> bool:
 def pattern_candidates(
     norm: str, raw: str, lo: int, hi: int, gaz: Gazetteer, lang: str
 ) -> list[Candidate]:
-    """Designees found by the words that end their names."""
+    """Designees found by the words that end their names, with the conjuncts that share
+    their head noun."""
     table = ZH_SUFFIXES if lang == "zh" else EN_SUFFIXES
     found = []
     for at, end, kind in _suffix_spans(norm, lo, hi, table):
+        counted = (
+            conjuncts.zh_counted(norm, raw, lo, (at, end), kind, gaz) if lang == "zh" else None
+        )
+        if counted:
+            found += counted
+            continue
         start = _zh_start(norm, lo, at, gaz) if lang == "zh" else _en_start(raw, lo, at)
         if start is None:
             continue
+        end = _bracket_after(raw, norm, end, hi, gaz)
         name = raw[start:end] if lang == "en" else norm[start:end]
         if _generic(name, kind):
             continue
-        kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
-        shared = _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
+        shared = conjuncts.bracketed(norm, raw, lo, (start, end), kind, gaz)
         if shared:
             found += shared
             continue
+        if lang == "zh":
+            found += conjuncts.zh_shared(norm, raw, lo, (start, end), at, kind, gaz)
+        else:
+            items, replaced = conjuncts.en_shared(raw, lo, (start, end), at, kind, gaz)
+            found += items
+            if replaced:
+                continue
+        kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
         entry = _placed(gaz.fuzzy(raw[start:end], kinds), norm, raw, start, end, gaz)
         found.append(Candidate(start, end, kind, entry))
     return found
+
+
+_AFTER_BRACKET = re.compile(r" ?\(([^()]{2,30})\)")
+
+
+def _bracket_after(raw: str, norm: str, end: int, hi: int, gaz: Gazetteer) -> int:
+    """A name ends after a bracketed place that follows it ("…开发区（无锡市新吴区）",
+    "… Zone (Xinwu District)")."""
+    m = _AFTER_BRACKET.match(norm, end, hi)
+    if m is None:
+        return end
+    places = gaz.scan(norm, raw, m.start(1), m.end(1))
+    return m.end() if any(p.entry.kind == "division" for p in places) else end
 
 
 def _placed(
@@ -149,43 +179,30 @@ def _placed(
     return entry
 
 
-# A name whose first words name a place in brackets ("中国(辽宁)自由贸易试验区", "China (Hebei)
-# Pilot Free Trade Zones") can share its head with conjuncts before it: "中国(辽宁)、中国(浙江)…".
-_BRACKET_HEAD = re.compile(r"(china ?\([^()]{2,20}\) ?|中国\([^()]{2,8}\))")
-_CONJUNCTS = re.compile(
-    r"(?:(?:china ?\([^()]{2,20}\)|中国\([^()]{2,8}\))(?:,? and |, |、|和|与|及))+$"
+_COORDINATED = re.compile(
+    r"(?:,? and |, )(?:the )?(?:[A-Z][a-z]+-based )?"
+    r"([A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|&))*)"
 )
-_CONJUNCT = re.compile(r"china ?\([^()]{2,20}\)|中国\([^()]{2,8}\)")
 
 
-def _conjuncts(
-    norm: str,
-    raw: str,
-    lo: int,
-    start: int,
-    end: int,
-    kind: str,
-    gaz: Gazetteer,
-    kinds: tuple[str, ...],
-) -> list[Candidate]:
-    """The name at [start, end) and the conjuncts that share its head, each with its own
-    label; none when the name does not open with a bracketed place."""
-    if _BRACKET_HEAD.match(norm, start, end) is None:
-        return []
-    inside = list(_CONJUNCT.finditer(norm, start, end))
-    last = inside[-1]
-    ascii_name = norm[start : start + 1].isascii()
-    words = raw[last.end() : end].strip()
-    if ascii_name and words.endswith("s"):
-        words = words[:-1]
-    listed = _CONJUNCTS.search(norm, max(lo, start - 300), start)
-    items = list(_CONJUNCT.finditer(norm, listed.start(), listed.end())) if listed else []
-    if not items and len(inside) == 1:
-        return []
-    out = []
-    for item in items + inside:
-        label = raw[item.start() : item.end()] + (" " if ascii_name else "") + words
-        out.append(Candidate(item.start(), item.end(), kind, gaz.fuzzy(label, kinds), label))
+def coordinated(raw: str, found: list[Candidate], hi: int, gaz: Gazetteer) -> list[Candidate]:
+    """Companies listed with a company found by its legal suffix ("Jiangsu Hengli Hydraulic
+    Co., Nanjing-based Sumec Corporation and Changzhou Xingyu Automotive Lighting Systems"):
+    the names after it in the same list, with or without a suffix."""
+    out: list[Candidate] = []
+    orgs = [c for c in found if c.kind == "organization" and raw[c.start : c.end].isascii()]
+    taken = [(c.start, c.end) for c in found]
+    for c in orgs:
+        at = c.end
+        while (m := _COORDINATED.match(raw, at, hi)) is not None:
+            a, b = m.span(1)
+            if any(x < b and a < y for x, y in taken):
+                at = max(y for x, y in taken if x < b and a < y)
+                continue
+            entry = gaz.fuzzy(raw[a:b], ("org",))
+            out.append(Candidate(a, b, "organization", entry))
+            taken.append((a, b))
+            at = b
     return out
 
 
@@ -242,13 +259,23 @@ def item_candidates(mentions: list[Mention], found: list[Candidate]) -> list[Can
     return cities[:1]
 
 
-def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates in text order, longest first where they overlap; none inside blocked spans."""
+def merge(
+    groups: list[list[Candidate]],
+    blocked: list[tuple[int, int]],
+    places: list[Candidate] | tuple[()] = (),
+) -> list[Candidate]:
+    """Candidates in text order, longest first where they overlap; none inside blocked spans.
+    Cities named in passing yield to named designees; places an approval acts on do not."""
     chosen: list[Candidate] = []
     pool = [c for g in groups for c in g]
     if any(c.kind != "city" for c in pool):
         pool = [c for c in pool if c.kind != "city"]
-    for c in sorted(pool, key=lambda c: (-(c.end - c.start), c.start)):
+    first = {id(c): 0 if c.label else 1 for c in places}
+
+    def order(c: Candidate) -> tuple[int, int, int]:
+        return -(c.end - c.start), c.start, 0 if c.label else first.get(id(c), 2)
+
+    for c in sorted([*places, *pool], key=order):
         if any(a <= c.start and c.end <= b for a, b in blocked):
             continue
         clash = [o for o in chosen if o.start < c.end and c.start < o.end]

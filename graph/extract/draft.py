@@ -12,12 +12,12 @@ import yaml
 
 from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
 from graph.build.seeds import check_record, parse_model, read_seeds
-from graph.extract.assemble import Extraction
-from graph.extract.claims import Claim
+from graph.extract.designation import DraftDesignation, Extraction, Quote
 from graph.extract.reading import ExtractError
 from graph.namespaces import ID
 
 CAVEAT = "Drafted by the extractor from the article text; every value needs a person's review."
+HEADER = "# Draft record written by `designations ingest`: machine-extracted, unreviewed."
 
 
 def slugify(text: str) -> str:
@@ -30,58 +30,61 @@ def _ref(iri: str | None) -> str | None:
     return None if iri is None else iri.removeprefix(str(ID))
 
 
-def _evidence(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _evidence(quotes: list[Quote]) -> list[dict[str, Any]]:
     return [
-        {"quote": e["text"], "start": e["start"], "end": e["end"]}
-        for e in spans
-        if e["text"].strip() and quote_words(e["text"]) <= MAX_QUOTE_WORDS
+        {"quote": q.text, "start": q.start, "end": q.end}
+        for q in quotes
+        if q.text.strip() and quote_words(q.text) <= MAX_QUOTE_WORDS
     ]
 
 
-def _date(value: dict[str, Any], published: str | None) -> dict[str, Any] | None:
-    if value["date"] is None:
+def _date(d: DraftDesignation, published: str | None) -> dict[str, Any] | None:
+    if d.date is None:
         return None
-    out: dict[str, Any] = {"value": value["date"], "basis": value["date_basis"]}
-    if value["date_basis"] != "stated":
-        out["note"] = f"Resolved by the extractor ({value['date_basis']}; published {published})."
+    out: dict[str, Any] = {"value": d.date, "basis": d.date_basis}
+    if d.date_basis != "stated":
+        out["note"] = f"Resolved by the extractor ({d.date_basis}; published {published})."
     return out
 
 
-def _missing(value: dict[str, Any]) -> list[str]:
+def _missing(d: DraftDesignation) -> list[str]:
     missing = []
-    if value["designee"]["iri"] is None:
+    if d.designee.iri is None:
         missing.append("designee")
-    if not value["designated_by"] or any(i["iri"] is None for i in value["designated_by"]):
+    if not d.designated_by or any(i.iri is None for i in d.designated_by):
         missing.append("designated_by")
-    if value["program"] is None or value["program"]["iri"] is None:
+    if d.program is None or d.program.iri is None:
         missing.append("program")
-    if value["designation_type"] is None:
+    if d.designation_type is None:
         missing.append("designation_type")
     return missing
 
 
-def _designation(value: dict[str, Any], key: str, published: str | None) -> dict[str, Any]:
-    issuers = " and ".join(i["label"] for i in value["designated_by"])
+def _designation(d: DraftDesignation, key: str, published: str | None) -> dict[str, Any]:
+    issuers = " and ".join(i.label for i in d.designated_by)
+    program = d.program.label if d.program else ""
+    batch = None if d.batch is None else _ref(d.batch.iri)
     out = {
         "key": key,
-        "designee": _ref(value["designee"]["iri"]),
-        "designated_by": [_ref(i["iri"]) for i in value["designated_by"]],
-        "program": str(_ref(value["program"]["iri"])).removeprefix("program/"),
-        "designation_type": value["designation_type"],
-        "level": value["level"] or "national",
-        "announced": _date(value, published),
+        "designee": _ref(d.designee.iri),
+        "designated_by": [_ref(i.iri) for i in d.designated_by],
+        "program": str(_ref(d.program.iri if d.program else None)).removeprefix("program/"),
+        "designation_type": d.designation_type,
+        "batch": None if batch is None else batch.removeprefix("batch/"),
+        "level": d.level or "national",
+        "announced": _date(d, published),
         "verification": "unverified",
-        "statement": f"{issuers} designated {value['designee']['label']} "
-        f"under {value['program']['label']} (machine-extracted).",
-        "evidence": _evidence(value["evidence"]),
+        "statement": f"{issuers} designated {d.designee.label} under {program} "
+        "(machine-extracted).",
+        "evidence": _evidence(list(d.evidence)),
     }
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _claims(value: dict[str, Any], key: str, claims: list[Claim], text: str) -> list[Any]:
+def _claims(d: DraftDesignation, key: str, text: str) -> list[Any]:
     out = []
-    for c in claims:
-        region = c.region or (value["region"] or {}).get("code")
+    for c in d.claims:
+        region = c.region or (None if d.region is None else d.region.code)
         if c.kind in ("only-in-region", "first-in-region") and region is None:
             continue
         claim: dict[str, Any] = {"kind": c.kind, "about": key}
@@ -89,12 +92,10 @@ def _claims(value: dict[str, Any], key: str, claims: list[Claim], text: str) -> 
             claim.update(region=f"adm/{region}", region_level="province")
         if c.kind == "count":
             claim["count"] = c.count
-        quote = {"text": text[c.start : c.end], "start": c.start, "end": c.end}
         claim["statement"] = (
-            f"The article makes a claim ({c.kind}) about {value['designee']['label']} "
-            "(machine-extracted)."
+            f"The article makes a claim ({c.kind}) about {d.designee.label} (machine-extracted)."
         )
-        claim["evidence"] = _evidence([quote])
+        claim["evidence"] = _evidence([Quote(c.start, c.end, text[c.start : c.end])])
         out.append(claim)
     return out
 
@@ -103,28 +104,28 @@ def draft(
     ext: Extraction, text: str, slug: str, outlet: str, text_file: str
 ) -> tuple[dict[str, Any], list[str]]:
     """The record data of an extraction, and notes on designations left for a person."""
-    published = ext.document["published"]
+    published = ext.document.published
     designations, claims, notes, keys = [], [], [], set()
-    for value, found in zip(ext.designations, ext.claims, strict=True):
-        missing = _missing(value)
+    for d in ext.designations:
+        missing = _missing(d)
         if missing:
-            notes.append(_note(value, missing))
+            notes.append(_note(d, missing))
             continue
-        key = slugify(str(_ref(value["designee"]["iri"])))
+        key = slugify(str(_ref(d.designee.iri)))
         while key in keys:
             key = f"{key}-x"
         keys.add(key)
-        designations.append(_designation(value, key, published))
-        claims += _claims(value, key, found, text)
-    return _record(ext, slug, outlet, text_file, designations, claims), notes
+        designations.append(_designation(d, key, published))
+        claims += _claims(d, key, text)
+    return _record(ext, slug, outlet, text_file, designations, claims), notes + ext.notes
 
 
-def _note(value: dict[str, Any], missing: list[str]) -> str:
-    issuers = ", ".join(i["label"] for i in value["designated_by"])
+def _note(d: DraftDesignation, missing: list[str]) -> str:
+    issuers = ", ".join(i.label for i in d.designated_by)
+    program = None if d.program is None else d.program.label
     return (
         f"not included, {', '.join(missing)} not in the reference data: "
-        f"{value['designee']['label']} / {issuers} / {(value['program'] or {}).get('label')} "
-        f"(evidence at {value['evidence'][0]['start']})"
+        f"{d.designee.label} / {issuers} / {program} (evidence at {d.evidence[0].start})"
     )
 
 
@@ -136,13 +137,13 @@ def _record(
     designations: list[Any],
     claims: list[Any],
 ) -> dict[str, Any]:
-    published = ext.document["published"]
+    published = ext.document.published
     document: dict[str, Any] = {
         "slug": slug,
-        "title": ext.document["title"] or slug,
+        "title": ext.document.title or slug,
         "kind": "news-article",
         "outlet": outlet,
-        "language": ext.document["language"],
+        "language": ext.document.language,
         "caveats": [{"kind": "machine-extracted", "note": CAVEAT}],
         "text_file": text_file,
     }
@@ -180,8 +181,7 @@ def write_draft(
     if problems:
         text_path.unlink()
         raise ExtractError("\n".join(problems))
-    header = ["# Draft record written by `designations ingest`: machine-extracted, unreviewed."]
-    header += [f"# {n}" for n in notes]
+    header = [HEADER, *(f"# {n}" for n in notes)]
     body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)
     with path.open("x", encoding="utf-8") as out:
         out.write("\n".join(header) + "\n" + body)

@@ -4,7 +4,9 @@ languages, indexed for a fast left-to-right scan of normalised text."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,8 +17,26 @@ from graph.build.divisions import Division, load_divisions
 from graph.build.reference import Names, Reference
 from graph.build.seeds import read_reference
 from graph.extract.normalise import key, normalise
+from graph.extract.patterns import LEGAL_SUFFIX
 
 PROVINCE_SHORT3 = ("内蒙古", "黑龙江")
+_GROUP = re.compile(r"\s*[(（](?:group|集团)[)）]\s*", re.IGNORECASE)
+
+
+def company_names(name: str) -> list[str]:
+    """Shorter names a company goes by: without its legal suffix ("Co., Ltd.", "股份有限公司"),
+    without "(Group)" and, in English, without a leading "China".
+
+    >>> company_names("China Northern Rare Earth (Group) High-Tech Co., Ltd.")
+    ['China Northern Rare Earth High-Tech', 'Northern Rare Earth High-Tech']
+    """
+    bare = " ".join(_GROUP.sub(" ", LEGAL_SUFFIX.sub("", name.strip())).split()).strip(" ,")
+    if not bare.isascii():
+        bare = bare.replace(" ", "")
+    out = [bare] if bare != name.strip() and len(bare) >= 4 else []
+    if bare.startswith("China ") and len(bare) > 12:
+        out.append(bare.removeprefix("China "))
+    return out
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,10 @@ class Gazetteer:
     firsts: frozenset[str] = frozenset()
     kind_keys: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
     memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
+    minor: dict[str, list[Entry]] = field(default_factory=dict)
+    initials: dict[str, list[Entry]] = field(default_factory=dict)
+    batches: dict[str, list[Entry]] = field(default_factory=dict)
+    whole: tuple[str, list[Mention], list[int]] | None = None
 
     def add(self, name: str, entry: Entry) -> None:
         """Index a name of an entry; short all-capital abbreviations match case-sensitively."""
@@ -93,7 +117,27 @@ class Gazetteer:
         self.by_key.setdefault(key(name), []).append(entry)
 
     def scan(self, norm: str, raw: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Leftmost-longest mentions in norm[start:end]; raw is the original-case text."""
+        """Leftmost-longest mentions in norm[start:end]; raw is the original-case text. A part
+        of the text last scanned whole is answered from that scan."""
+        whole = self.whole
+        if whole is not None and whole[0] is norm and end is not None:
+            lo = bisect.bisect_left(whole[2], start)
+            hi = bisect.bisect_left(whole[2], end)
+            return [m for m in whole[1][lo:hi] if m.end <= end]
+        found = self._scan(norm, raw, start, end)
+        if start == 0 and end is None:
+            self.whole = (norm, found, [m.start for m in found])
+        return found
+
+    def starts_at(self, norm: str, at: int) -> bool:
+        """Whether a name starts at offset at of the text last scanned whole (else of norm)."""
+        whole = self.whole
+        if whole is not None and whole[0] is norm:
+            i = bisect.bisect_left(whole[2], at)
+            return i < len(whole[2]) and whole[2][i] == at
+        return bool(self._scan(norm, norm, at, at + 2))
+
+    def _scan(self, norm: str, raw: str, start: int, end: int | None) -> list[Mention]:
         end = len(norm) if end is None else end
         found: list[Mention] = []
         after, index = start, self.index
@@ -134,6 +178,11 @@ class Gazetteer:
             if word in self.upper:
                 return Mention(i, i + len(word), tuple(self.upper[word]))
         return None
+
+    def minor_place(self, name: str, province: str | None) -> Entry | None:
+        """A county-level division by its short name ("德清", "Deqing"), within a province."""
+        found = [e for e in self.minor.get(key(name), ()) if province in (None, e.province)]
+        return found[0] if len(found) == 1 else None
 
     def names_of(self, detail: str) -> list[tuple[str, Entry]]:
         """Every indexed original-case name of organisations of one kind (e.g. outlets)."""
@@ -221,10 +270,19 @@ def _division_names(d: Division) -> Iterator[str]:
 
 
 def _add_divisions(gaz: Gazetteer, divisions: list[Division]) -> None:
+    from graph.build.labels import split_suffix
+
     for d in divisions:
         entry = Entry(f"adm/{d.code}", "division", d.en, d.zh, d.code[:2] + "0000", d.level)
         for name in _division_names(d):
             gaz.add(name, entry)
+            if "'" in name:
+                gaz.add(name.replace("'", ""), entry)
+        if d.level == "county":
+            for short in (split_suffix(d.zh)[0], d.en.rsplit(" ", 1)[0]):
+                gaz.minor.setdefault(key(short), []).append(entry)
+        if d.level == "prefecture":
+            gaz.initials.setdefault(d.zh[0], []).append(entry)
 
 
 def _add_reference(gaz: Gazetteer, ref: Reference) -> None:
@@ -233,6 +291,9 @@ def _add_reference(gaz: Gazetteer, ref: Reference) -> None:
         entry = Entry(f"org/{org.slug}", "org", org.names.en, org.names.zh, region, org.kind)
         for name in _names(org.names):
             gaz.add(name, entry)
+            if org.kind == "enterprise":
+                for short in company_names(name):
+                    gaz.add(short, entry)
     for zone in ref.zones:
         region = province_of(zone.located_in)
         entry = Entry(f"zone/{zone.slug}", "zone", zone.names.en, zone.names.zh, region)
@@ -268,6 +329,7 @@ def _add_programs(gaz: Gazetteer, ref: Reference) -> None:
             batch = Entry(
                 entry.ref, "program", names.en, names.zh, None, detail, prog.parent, b.slug, issuers
             )
+            gaz.batches.setdefault(entry.ref, []).append(batch)
             for name in _names(b.names):
                 gaz.add(name, batch)
 

@@ -28,6 +28,7 @@ BACKGROUND = cue("background")
 ASSESSMENT = cue("assessment")
 EXPANSION = cue("expansion")
 REPORT = cue("report")
+RENAMED = cue("renamed")
 ACT = cue("act")
 NOUN = cue("noun")
 PROVINCIAL = cue("provincial")
@@ -42,7 +43,10 @@ BACKREF = re.compile(
     )
 )
 ATTRIBUTION = re.compile(fragment("en", "attribution"))
-LEVEL_NOT_DESIGNATION = re.compile(rf"\s*(?:level\s+)?{alternation('en', 'level_not_designation')}")
+LEVEL_NOT_DESIGNATION = re.compile(
+    rf"\s*(?:level\s+)?{alternation('en', 'level_not_designation')}"
+    rf"|{alternation('zh', 'level_not_designation')}"
+)
 UPGRADE_TO = _either("upgrade_to")
 OBJECT_BEFORE = re.compile(
     rf"(?:{alternation('en', 'object_before')}|{alternation('zh', 'object_before')})\s*$"
@@ -59,7 +63,8 @@ PLACE_BEFORE = re.compile(
 )
 LEGAL_SUFFIX = re.compile(
     rf"[\s,]*\b(?:{'|'.join(entries('en', 'legal_suffixes'))})$"
-    rf"|(?:{'|'.join(entries('zh', 'legal_suffixes'))})$"
+    rf"|(?:{'|'.join(entries('zh', 'legal_suffixes'))})$",
+    re.IGNORECASE,
 )
 
 ZH_ISSUER_CORE = re.compile(
@@ -96,6 +101,7 @@ EN_SUFFIXES = _suffixes("en")
 EN_STOP = frozenset(entries("en", "stop_words"))
 GENERIC_START = frozenset(entries("en", "generic_start"))
 ZH_CUT = tuple(entries("zh", "cut"))
+ZH_UNCUT = tuple(entries("zh", "uncut"))
 ZH_GENERIC_START = tuple(entries("zh", "generic_start"))
 ZH_LEVEL_START = tuple(entries("zh", "level_start"))
 _TYPES = zip(pairs("en", "type_words"), pairs("zh", "type_words"), strict=True)

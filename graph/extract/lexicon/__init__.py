@@ -31,6 +31,9 @@ def entries(lang: str, name: str) -> list[str]:
     value = data(lang).get(name) or []
     if isinstance(value, str):
         return value.split()
+    wrong = [v for v in value if not isinstance(v, str | int)]
+    if wrong:
+        raise ValueError(f"{lang}.yaml: {name}: entries must be strings, not {wrong[0]!r}")
     return [str(v) for v in value]
 
 
