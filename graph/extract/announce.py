@@ -11,6 +11,7 @@ from graph.extract.patterns import (
     APPROVE,
     ASSESSMENT,
     BACKGROUND,
+    HISTORY,
     LIST_INTRO,
     LIST_NAMED,
     NEGATIVE,
@@ -27,6 +28,11 @@ def plan_or_aim(doc: Doc, span: Span) -> bool:
     decision, "announced plans to set up …", is not one)."""
     text = PLAN_DECIDED.sub(" ", doc.norm[span[0] : span[1]])
     return NEGATIVE.search(text) is not None
+
+
+def clauses_of(doc: Doc, span: Span) -> list[Span]:
+    """The clauses of a sentence."""
+    return [(m.start(), m.end()) for m in CLAUSE.finditer(doc.norm, *span)]
 
 
 def open_clauses(doc: Doc, span: Span) -> list[Span]:
@@ -63,6 +69,9 @@ def announces(doc: Doc, index: int, clauses: list[Span]) -> bool:
 
 def background(doc: Doc, index: int, first: int | None) -> bool:
     """Whether a sentence recalls earlier designations ("此前", "earlier", "first such",
-    "had backed" before the first designee it names, at first) rather than stating news."""
+    "had backed" before the first designee it names, at first) or a designee's history
+    ("前身", "was founded in") rather than stating news."""
+    if HISTORY.search(doc.norm, *doc.sents[index]):
+        return True
     cue = BACKGROUND.search(doc.norm, *doc.sents[index])
     return cue is not None and (first is None or cue.start() < first)

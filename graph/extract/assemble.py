@@ -6,6 +6,7 @@ each designee, and build one `DraftDesignation` per designee."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.extract import announce, bullets, output, wellformed
@@ -29,13 +30,17 @@ from graph.extract.normalise import key
 from graph.extract.patterns import (
     APPROVE,
     BACKREF,
+    COMPARED_BEFORE,
+    DATELINE_PLACE,
     EXPANSION,
+    EXTENT,
     LIST_INTRO,
     NOUN,
     REFERENT,
     RENAMED,
+    TALLY,
 )
-from graph.extract.places import BUILD, initials_province, place_candidates
+from graph.extract.places import BUILD, PLACE_KINDS, initials_province, place_candidates
 from graph.extract.programs import ProgramHit, find_program, program_spans
 
 Span = tuple[int, int]
@@ -71,6 +76,7 @@ def _blocked(doc: Doc, span: Span) -> list[Span]:
     out = [(i.start, i.end) for i in doc.issuers_in(span)]
     out += [(m.start, m.end) for m in doc.within(span) if m.entry.kind == "program"]
     out += [(m.start(), m.end()) for m in DATELINE.finditer(doc.norm, *span)]
+    out += [(m.start(), m.end()) for m in DATELINE_PLACE.finditer(doc.raw, *span)]
     return out + doc.titles_in(span) + doc.layout.addressees
 
 
@@ -96,7 +102,7 @@ def _candidates(doc: Doc, span: Span) -> list[Candidate]:
     places = place_candidates(doc.norm, doc.raw, span, mentions, doc.gaz)
     found = merge(groups, _blocked(doc, span), places)
     found = [c for c in found if not _builder(doc, c, found) and not _enlarged(doc, c)]
-    found = [c for c in found if not _renamed(doc, c, found)]
+    found = [c for c in found if not _renamed(doc, c, found) and not _compared(doc, c)]
     doc.cand_cache[span] = found
     return list(found)
 
@@ -115,6 +121,23 @@ def _renamed(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
     定名为瑞金经济技术开发区")."""
     later = [n for n in found if n.start > c.end and n.kind == c.kind]
     return any(RENAMED.search(doc.norm, c.end, n.start) for n in later)
+
+
+def _compared(doc: Doc, c: Candidate) -> bool:
+    """Whether a name is only compared with ("the second … after the Xiangjiang New Area")."""
+    return COMPARED_BEFORE.search(doc.norm, max(0, c.start - 14), c.start) is not None
+
+
+def _described(doc: Doc, c: Candidate, clauses: list[Span]) -> bool:
+    """Whether a name only describes: the area a zone covers ("covering … Urumqi"), or where
+    designations are counted ("the number of … zones in Hubei province")."""
+    clause = next(((a, b) for a, b in clauses if a <= c.start < b), None)
+    if clause is None:
+        return False
+    if EXTENT.search(doc.norm, *clause):
+        return True
+    tally = TALLY.search(doc.norm, clause[0], c.start)
+    return tally is not None and c.kind == "city"
 
 
 def _enlarged(doc: Doc, c: Candidate) -> bool:
@@ -176,6 +199,7 @@ def _sentence(doc: Doc, index: int) -> Unit | None:
     if not elaborates and not announce.announces(doc, index, clauses):
         return None
     cands = [c for c in _candidates(doc, span) if any(a <= c.start < b for a, b in clauses)]
+    cands = [c for c in cands if not _described(doc, c, announce.clauses_of(doc, span))]
     if not cands and _refers_back(doc, span):
         cands = _referent(doc, index)
     program = _program(doc, span, cands)
@@ -231,7 +255,7 @@ def _in_cell(doc: Doc, cell: Span) -> list[Candidate]:
     mentions = doc.within(cell)
     named = pattern_candidates(doc.norm, doc.raw, cell[0], cell[1], doc.gaz, doc.lang)
     named += gazetteer_candidates(doc.norm, mentions)
-    places = [m for m in mentions if m.entry.kind == "division"]
+    places = [m for m in mentions if m.entry.kind in PLACE_KINDS]
     found = named or [Candidate(p.start, p.end, "city", p.entry) for p in places]
     return found[:1]
 
@@ -261,10 +285,20 @@ def _own_year(doc: Doc, unit: Unit) -> int | None:
     return int(dates[0].value[:4]) if dates and dates[0].value else None
 
 
+def _ordinal(doc: Doc, unit: Unit) -> int | None:
+    found = batch_of(doc.raw, doc.norm, [doc.sents[unit.index]], None, doc.gaz)
+    return None if found is None else found.ordinal
+
+
 def _news(doc: Doc, units: list[Unit]) -> list[Unit]:
     """The units that state news: not background by their words, nor by a year before the
-    year of the news (when some unit states news)."""
+    year of the news, nor by an earlier batch than the news states (when some unit states
+    news)."""
     news = [u for u in units if not u.background]
+    batches = {id(u): _ordinal(doc, u) for u in news if u.head is None}
+    last = max((b for b in batches.values() if b is not None), default=None)
+    earlier = [u for u in news if last is not None and (batches.get(id(u)) or last) < last]
+    news = [u for u in news if u not in earlier] or news
     years = [y for u in news if u.head is None and (y := _own_year(doc, u)) is not None]
     latest = max(years, default=None)
     if latest is None:
@@ -273,8 +307,18 @@ def _news(doc: Doc, units: list[Unit]) -> list[Unit]:
     return recent or news
 
 
-def _key(doc: Doc, c: Candidate) -> str:
-    return c.entry.ref if c.entry is not None else key(c.label or doc.raw[c.start : c.end])
+def _key(doc: Doc, c: Candidate, known: Mapping[str, object]) -> str:
+    """The identity of a designee: its reference, else its name; a short name that another
+    name extends by a place ("赣江新区" of "江西赣江新区") is that name's designee."""
+    if c.entry is not None:
+        return c.entry.ref
+    name = key(c.label or doc.raw[c.start : c.end])
+    for other in known:
+        longer, shorter = (other, name) if len(other) > len(name) else (name, other)
+        extra = longer[: -len(shorter)]
+        if len(shorter) >= 4 and longer.endswith(shorter) and extra in doc.gaz.by_key:
+            return other
+    return name
 
 
 def _best(doc: Doc, units: list[Unit]) -> dict[str, tuple[float, Unit, Candidate]]:
@@ -286,7 +330,7 @@ def _best(doc: Doc, units: list[Unit]) -> dict[str, tuple[float, Unit, Candidate
         date = u.date or date_for(doc, u.index, u.head)
         for c in u.cands:
             score = output.confidence(c, u.program, u.issuers, date, doc.sents[u.index])
-            ident = _key(doc, c)
+            ident = _key(doc, c, best)
             if ident not in best or score > best[ident][0]:
                 best[ident] = (score, u, c)
     return best

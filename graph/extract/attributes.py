@@ -105,7 +105,15 @@ def date_for(doc: Doc, index: int, head: int | None = None) -> DateMention | Non
         ):
             return dated
         return best
-    return _dateline(doc) or _signed(doc)
+    return _dateline(doc) or _signed(doc) or _titled(doc, index)
+
+
+def _titled(doc: Doc, index: int) -> DateMention | None:
+    """A date the title states ("2016年10月获批的…"), for a designation with no other."""
+    if doc.title is None or index == 0:
+        return None
+    here = doc.dates_in(doc.title)
+    return _best(doc, here) if here else None
 
 
 def _dateline(doc: Doc) -> DateMention | None:

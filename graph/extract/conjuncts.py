@@ -12,7 +12,7 @@ from graph.extract.gazetteer import Entry, Gazetteer
 from graph.extract.normalise import normalise
 
 _ZH_JOIN = "、和与及"
-_ZH_COUNTED = re.compile(r"等\s*\d+\s*[个家座所](?:国家级|省级|自治区级|市级|国家)?$")
+_ZH_COUNTED = re.compile(r"等?\s*\d+\s*[个家座所](?:国家级|省级|自治区级|市级|国家)?$")
 _EN_ITEMS = re.compile(r"((?:[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?(?:, | and |, and ))+)$")
 _EN_ITEM = re.compile(r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?")
 _EN_SPLIT = re.compile(r",? and |, ")
@@ -42,18 +42,49 @@ def _places_before(norm: str, raw: str, lo: int, at: int, gaz: Gazetteer) -> lis
 def zh_counted(
     norm: str, raw: str, lo: int, span: tuple[int, int], kind: str, gaz: Gazetteer
 ) -> list[Candidate] | None:
-    """Places counted before a head noun at span ("长治、锦州、连云港等14家省级高新区"): one
-    name per place with the head; None when no place comes right before "等"."""
+    """Places counted before a head noun at span ("长治、锦州、连云港等14家省级高新区",
+    "荆州、潜江、黄石大冶湖3家高新技术产业园区"): one name per place with the head; None
+    when no name opening with a place comes right before the count."""
     head, end = span
     counted = _ZH_COUNTED.search(norm, max(lo, head - 16), head)
     if counted is None:
         return None
-    found = gaz.scan(norm, raw, max(lo, counted.start() - 12), counted.start())
-    last = [m for m in found if m.end == counted.start() and m.entry.kind == "division"]
-    if not last:
+    items = _led_by_places(norm, raw, lo, counted.start(), gaz)
+    if not items:
         return None
-    items = [*_places_before(norm, raw, lo, last[0].start, gaz), (last[0].start, last[0].end)]
     return [_item(raw, a, b, raw[head:end], kind, gaz) for a, b in items]
+
+
+_ITEM_BEFORE = re.compile(rf"[^{_ZH_JOIN}，,。；;：:\s\d]{{2,8}}$")
+
+
+def _led_by_places(norm: str, raw: str, lo: int, at: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Names joined by "、" that end at at, each opening with a place ("荆州、潜江、黄石大冶湖");
+    none unless the last one does."""
+    items: list[tuple[int, int]] = []
+    pos = at
+    while True:
+        m = _ITEM_BEFORE.search(norm, max(lo, pos - 8), pos)
+        start = None if m is None else _place_start(norm, raw, m.start(), pos, gaz)
+        if start is None:
+            break
+        items.insert(0, (start, pos))
+        if start - 1 < lo or norm[start - 1] not in _ZH_JOIN:
+            break
+        pos = start - 1
+    return items
+
+
+def _place_start(norm: str, raw: str, lo: int, end: int, gaz: Gazetteer) -> int | None:
+    """The start of the first place in norm[lo:end], from where a name runs to end: a
+    division, or a county-level city by its short name ("潜江")."""
+    for m in gaz.scan(norm, raw, lo, end):
+        if m.entry.kind == "division":
+            return m.start
+    for n in range(2, min(5, end - lo + 1)):
+        if gaz.minor_place(norm[lo : lo + n], None) is not None:
+            return lo
+    return None
 
 
 def zh_shared(

@@ -29,6 +29,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en-my", re.compile(rf"\b{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-md", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")),
     ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
+    ("en-m", re.compile(rf"(?<=\bin ){_M}\b(?!\s*,?\s*\d)")),
     (
         "weekday",
         re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(WEEKDAYS)})\b"),
@@ -63,6 +64,7 @@ ANCHOR = {
     "en-mdy": "month",
     "en-my": "month",
     "en-md": "month",
+    "en-m": "month",
     "year": "digit",
 }
 CUES = {
@@ -184,6 +186,8 @@ def _resolve(
         inferred = _year_for(month, int(da), published, year)
         value = None if inferred is None else _day(inferred, month, int(da))
         return value, "inferred-year", 1
+    if kind == "en-m":
+        return _relative_period("zh-m", [str(MONTHS[s[0]])], published)
     if kind in ("zh-rel-ym", "zh-m", "rel-month", "rel-year"):
         return _relative_period(kind, s, published)
     if kind == "zh-d":
@@ -214,7 +218,6 @@ def find_dates(
     anchor = anchor or published
     found: list[DateMention] = []
     taken = sorted((m.start(), m.end()) for m in DATELINE.finditer(norm))
-    year = _first_year(norm)
     anchors = {
         "digit": [m.start() for m in _DIGITS.finditer(norm)],
         "month": [m.start() for m in _ANY_MONTH.finditer(norm)],
@@ -224,6 +227,7 @@ def find_dates(
             if _overlaps(taken, m.start(), m.end()):
                 continue
             groups = (m.group(0),) if kind == "relative" else m.groups()
+            year = _year_near(norm, m.start()) if published is None else None
             value, basis, rank = _resolve(kind, groups, published, year, anchor)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value, basis if value else None, rank))
@@ -236,6 +240,13 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (at < len(taken) and taken[at][0] < end) or (at > 0 and taken[at - 1][1] > start)
 
 
-def _first_year(norm: str) -> int | None:
-    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", norm)
-    return int(m.group(1)) if m else None
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+
+
+def _year_near(norm: str, at: int) -> int | None:
+    """The year written nearest to offset at in its line, for a day that names no year."""
+    lo = norm.rfind("\n", 0, at) + 1
+    hi = norm.find("\n", at)
+    hi = len(norm) if hi < 0 else hi
+    years = [(abs(m.start() - at), int(m.group(1))) for m in _YEAR.finditer(norm, lo, hi)]
+    return min(years)[1] if years else None

@@ -16,6 +16,7 @@ from graph import iris
 from graph.build.divisions import Division, load_divisions
 from graph.build.reference import Names, Reference
 from graph.build.seeds import read_reference
+from graph.extract.lexicon import table
 from graph.extract.normalise import key, normalise
 from graph.extract.patterns import LEGAL_SUFFIX
 
@@ -334,6 +335,14 @@ def _add_programs(gaz: Gazetteer, ref: Reference) -> None:
                 gaz.add(name, batch)
 
 
+def _add_areas(gaz: Gazetteer) -> None:
+    """Areas that are not divisions ("珠江三角洲", "Pearl River Delta"), from the lexicons."""
+    for lang in ("en", "zh"):
+        for name, code in table(lang, "areas").items():
+            en, zh = (str(name), "") if lang == "en" else ("", str(name))
+            gaz.add(str(name), Entry(f"area/{key(str(name))}", "area", en, zh, str(code) or None))
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(reference_dir: Path) -> Gazetteer:
     """The gazetteer of a seeds/reference folder (cached per folder)."""
@@ -341,4 +350,5 @@ def load_gazetteer(reference_dir: Path) -> Gazetteer:
     gaz = Gazetteer()
     _add_reference(gaz, ref)
     _add_divisions(gaz, load_divisions(ref.places))
+    _add_areas(gaz)
     return gaz

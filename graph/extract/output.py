@@ -64,9 +64,10 @@ def region_value(code: str | None, gaz: Gazetteer, lang: str) -> Region | None:
 
 def designee_value(cand: Candidate, raw: str) -> Designee:
     """The designee: its words in the text, IRI and kind."""
-    iri = None if cand.entry is None else iri_of(cand.entry.ref)
+    entry = cand.entry
+    iri = None if entry is None or entry.kind == "area" else iri_of(entry.ref)
     kind = cand.kind
-    if cand.entry is not None and cand.entry.kind == "division" and cand.entry.detail == "province":
+    if entry is not None and (entry.kind == "area" or entry.detail == "province"):
         kind = "region"
     if kind not in ("zone", "city", "region", "cluster", "organization"):
         kind = "other"

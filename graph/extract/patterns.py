@@ -25,9 +25,15 @@ APPROVE = cue("approve")
 NEGATIVE = cue("negative")
 PLAN_DECIDED = cue("plan_decided")
 BACKGROUND = cue("background")
+HISTORY = cue("history")
 ASSESSMENT = cue("assessment")
 EXPANSION = cue("expansion")
 REPORT = cue("report")
+EXTENT = cue("extent")
+TALLY = cue("tally")
+COMPARED_BEFORE = re.compile(
+    rf"(?:{alternation('en', 'compared_before')}|{alternation('zh', 'compared_before')})\s*$"
+)
 RENAMED = cue("renamed")
 ACT = cue("act")
 NOUN = cue("noun")
@@ -49,8 +55,9 @@ LEVEL_NOT_DESIGNATION = re.compile(
 )
 UPGRADE_TO = _either("upgrade_to")
 OBJECT_BEFORE = re.compile(
-    rf"(?:{alternation('en', 'object_before')}|{alternation('zh', 'object_before')})\s*$"
+    rf"(?:{alternation('en', 'object_before')}(?:\s+the)?|{alternation('zh', 'object_before')})\s*$"
 )
+DATELINE_PLACE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]+)*\s*(?:--|—|–)")
 OBJECT_AFTER = re.compile(
     rf"\s*(?:{'|'.join(entries('en', 'object_after'))}|{'|'.join(entries('zh', 'object_after'))})"
 )

@@ -88,6 +88,7 @@ def _minor_items(raw: str, norm: str, lo: int, hi: int, gaz: Gazetteer) -> list[
 
 
 _RANK = {"province": 0, "prefecture": 1, "county": 2}
+PLACE_KINDS = frozenset({"division", "area"})
 
 
 def _inside(outer: Mention, inner: Mention) -> bool:
@@ -122,7 +123,7 @@ def place_runs(
     """Places in a span joined into lists: each place with its bracketed sub-region, the next
     after a separator (", ", "、", "and", "和"), skipping " in Hubei province" between them."""
     lo, hi = span
-    places = [m for m in mentions if m.entry.kind == "division"]
+    places = [m for m in mentions if m.entry.kind in PLACE_KINDS]
     by_start = {m.start: m for m in places}
     runs: list[Run] = []
     for item in _items(norm, raw, lo, hi, places, gaz):

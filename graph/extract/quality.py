@@ -62,15 +62,15 @@ def issuer_ok(pred: list[dict[str, Any]], gold: list[str]) -> bool:
 
 
 def score(
-    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference"
+    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference", data: Path = DATA
 ) -> dict[str, float]:
-    """Counts and accuracies over one set of articles."""
-    gold_all = gold_of(set_name)
+    """Counts and accuracies over one set of articles (a folder of data with its labels)."""
+    gold_all = gold_of(set_name, data)
     gaz = load_gazetteer(reference)
     tp = fp = fn = silent_fail = 0
     hits = {"issuer": 0, "region": 0, "level": 0, "date": 0}
     for name, gold in gold_all.items():
-        text = (DATA / set_name / f"{name}.txt").read_text("utf-8")
+        text = (data / set_name / f"{name}.txt").read_text("utf-8")
         pub = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
         pred = extract_text(text, gaz, pub).as_json()["designations"]
         left = list(gold["designations"])
