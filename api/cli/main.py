@@ -15,6 +15,7 @@ from tqdm import tqdm
 from api.cli.articles import extract_command, ingest_command
 from api.cli.derived import derive_command, export_command
 from api.cli.options import failures, store_option
+from api.cli.review import review_group
 from graph import Store, build, check, stats
 from graph.sparql.writers import OUTPUT_FORMATS, serialise
 
@@ -147,3 +148,4 @@ main.add_command(derive_command)
 main.add_command(export_command)
 main.add_command(extract_command)
 main.add_command(ingest_command)
+main.add_command(review_group)

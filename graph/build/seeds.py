@@ -98,6 +98,46 @@ def read_seeds(root: Path) -> Seeds:
     return seeds
 
 
+def draft_of(path: Path, record: Record) -> Path | None:
+    """The draft record a reviewed record revises (a file beside it), when it revises one."""
+    if record.revision is None:
+        return None
+    return path.with_name(f"{record.revision.of}.yaml")
+
+
+def mapped(seeds: Seeds) -> dict[Path, tuple[Record, Record | None]]:
+    """The records a build maps, each with the draft it revises: a draft that a person
+    reviewed gives way to the reviewed record (it stays on disk), and a rejected one maps
+    to nothing."""
+    revised = {draft_of(p, r) for p, r in seeds.records.items()} - {None}
+    out: dict[Path, tuple[Record, Record | None]] = {}
+    for path, record in seeds.records.items():
+        if path in revised or record.review == "rejected":
+            continue
+        draft = draft_of(path, record)
+        out[path] = (record, None if draft is None else seeds.records.get(draft))
+    return out
+
+
+def _revision_problems(seeds: Seeds, path: Path, record: Record) -> list[str]:
+    """A review must name an unreviewed draft of the same document beside it, once."""
+    draft_path = draft_of(path, record)
+    if draft_path is None:
+        return []
+    draft = seeds.records.get(draft_path)
+    at = f"{path}: revision.of"
+    if draft is None:
+        return [f"{at}: no draft record {draft_path.name} beside it"]
+    if draft.review != "unreviewed":
+        return [f"{at}: {draft_path.name} is not an unreviewed draft"]
+    if draft.document.slug != record.document.slug:
+        return [f"{at}: {draft_path.name} describes another document ({draft.document.slug})"]
+    others = [p for p, r in seeds.records.items() if p != path and draft_of(p, r) == draft_path]
+    if others:
+        return [f"{at}: {draft_path.name} is also reviewed by {others[0].name}"]
+    return []
+
+
 def known_entities(seeds: Seeds) -> set[str]:
     """Every entity reference ("zone/…", "adm/…", "org/…", "cluster/…") that resolves."""
     ref = seeds.reference
@@ -193,7 +233,7 @@ def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     for i, c in enumerate(record.claims):
         need(f"claims.{i}.region", c.region)
     problems += check_evidence(path, record)
-    return problems
+    return problems + _revision_problems(seeds, path, record)
 
 
 def check_evidence(path: Path, record: Record) -> list[str]:
