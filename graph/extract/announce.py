@@ -26,6 +26,12 @@ CLAUSE = re.compile(r"[^,;:，；：]+")
 def plan_or_aim(doc: Doc, span: Span) -> bool:
     """Whether a clause states a plan, aim or application (a plan that is itself the
     decision, "announced plans to set up …", is not one)."""
+    negative = doc.cue(NEGATIVE, *span)
+    if negative is None:
+        return False
+    decided = doc.cue(PLAN_DECIDED, *span)
+    if decided is None:
+        return True
     text = PLAN_DECIDED.sub(" ", doc.norm[span[0] : span[1]])
     return NEGATIVE.search(text) is not None
 
@@ -43,25 +49,30 @@ def open_clauses(doc: Doc, span: Span) -> list[Span]:
 
 def approves(doc: Doc, span: Span) -> bool:
     """Whether a span holds an approval cue outside book titles (《关于…的通知》)."""
-    for m in APPROVE.finditer(doc.norm, *span):
-        if not any(a <= m.start() < b for a, b in doc.titles_in(span)):
-            return True
-    return False
+    cue = doc.cue(APPROVE, *span)
+    if cue is None:
+        return False
+    titles = doc.titles_in(span)
+    if not titles:
+        return True
+    return any(
+        not any(a <= m.start() < b for a, b in titles) for m in APPROVE.finditer(doc.norm, *span)
+    )
 
 
 def announces(doc: Doc, index: int, clauses: list[Span]) -> bool:
     """Whether a sentence announces designations: an approval in an open clause about a
     designation noun, or a list named after a sentence that approved."""
     span = doc.sents[index]
-    if not NOUN.search(doc.norm, *span) and not LIST_INTRO.search(doc.norm, *span):
+    if not doc.cue(NOUN, *span) and not doc.cue(LIST_INTRO, *span):
         return False
-    if ASSESSMENT.search(doc.norm, *span):
+    if doc.cue(ASSESSMENT, *span):
         return False
     if any(approves(doc, c) for c in clauses):
         return True
-    if index == 0 or not LIST_INTRO.search(doc.norm, *span) or not clauses:
+    if index == 0 or not doc.cue(LIST_INTRO, *span) or not clauses:
         return False
-    if not LIST_NAMED.search(doc.norm, *span):
+    if not doc.cue(LIST_NAMED, *span):
         return False
     before = doc.sents[index - 1]
     return approves(doc, before) and not plan_or_aim(doc, before)
@@ -71,7 +82,7 @@ def background(doc: Doc, index: int, first: int | None) -> bool:
     """Whether a sentence recalls earlier designations ("此前", "earlier", "first such",
     "had backed" before the first designee it names, at first) or a designee's history
     ("前身", "was founded in") rather than stating news."""
-    if HISTORY.search(doc.norm, *doc.sents[index]):
+    if doc.cue(HISTORY, *doc.sents[index]):
         return True
-    cue = BACKGROUND.search(doc.norm, *doc.sents[index])
-    return cue is not None and (first is None or cue.start() < first)
+    cue = doc.cue(BACKGROUND, *doc.sents[index])
+    return cue is not None and (first is None or cue[0] < first)

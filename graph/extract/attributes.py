@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from graph.extract.candidate import Candidate
 from graph.extract.claims import Claim
@@ -138,6 +139,11 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
     return any(not LEVEL_NOT_DESIGNATION.match(text, m.end()) for m in pattern.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def _normal(label: str) -> str:
+    return normalise(label)
+
+
 def level_of(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Issuer]) -> str:
     """The level: the one an upgrade reaches, else the program's or the sentence's level
     words, else the issuers' level."""
@@ -146,7 +152,7 @@ def level_of(doc: Doc, span: Span, program: ProgramHit | None, issuers: list[Iss
     if upgrade is not None:
         word = next(g for g in upgrade.groups() if g)
         return LEVEL_OF.get(word, "provincial")
-    texts = [text] if program is None else [normalise(program.label), text]
+    texts = [text] if program is None else [_normal(program.label), text]
     if any(_said(PROVINCIAL, t) for t in texts):
         return "provincial"
     if any(_said(MUNICIPAL, t) for t in texts):

@@ -36,6 +36,8 @@ _HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
 def _suffix_spans(
     norm: str, lo: int, hi: int, table: tuple[tuple[str, str], ...]
 ) -> list[tuple[int, int, str]]:
+    """Where words that end names occur in norm[lo:hi], longer words first where they
+    overlap; English words whole."""
     spans: list[tuple[int, int, str]] = []
     for suffix, kind in table:
         at = norm.find(suffix, lo, hi)
@@ -51,13 +53,18 @@ def _suffix_spans(
     return sorted(spans)
 
 
-def _last_cut(norm: str, i: int, prefix: str, word: str) -> int:
-    """Where the last use of a cut word in prefix ends (0 when none), passing over words it
-    only begins ("经济" is no "经")."""
-    at = prefix.rfind(word)
-    while at != -1 and any(norm.startswith(u, i + at) for u in ZH_UNCUT if u.startswith(word)):
-        at = prefix.rfind(word, 0, at)
-    return 0 if at == -1 else at + len(word)
+_CUT = re.compile("|".join(re.escape(w) for w in sorted(ZH_CUT, key=len, reverse=True)))
+_UNCUT = {w: tuple(u for u in ZH_UNCUT if u.startswith(w)) for w in ZH_CUT}
+
+
+def _cut(norm: str, i: int, at: int) -> int:
+    """Where the last cut word in norm[i:at] ends, relative to i (0 when none), passing over
+    words a cut word only begins ("经济" is no "经")."""
+    cut = 0
+    for m in _CUT.finditer(norm, i, at):
+        if not any(norm.startswith(u, m.start()) for u in _UNCUT[m.group()]):
+            cut = m.end() - i
+    return cut
 
 
 def _zh_start(norm: str, lo: int, at: int, gaz: Gazetteer) -> int | None:
@@ -65,7 +72,7 @@ def _zh_start(norm: str, lo: int, at: int, gaz: Gazetteer) -> int | None:
     while i > max(lo, at - 24) and _HAN_NAME.match(norm[i - 1]):
         i -= 1
     prefix = norm[i:at]
-    cut = max((_last_cut(norm, i, prefix, w) for w in ZH_CUT if w in prefix), default=0)
+    cut = _cut(norm, i, at)
     for joiner in "和与及、":
         j = prefix.rfind(joiner, cut)
         if j != -1 and gaz.starts_at(norm, i + j + 1):

@@ -17,6 +17,7 @@ from graph.extract.issuers import Issuer, find_issuers
 from graph.extract.layout import Layout, read_layout
 from graph.extract.normalise import language, normalise
 from graph.extract.patterns import ADDRESSEE_BEFORE
+from graph.extract.programs import ProgramHit
 from graph.extract.text import sentences, title_span
 
 Span = tuple[int, int]
@@ -41,6 +42,10 @@ class Doc:
     titles: list[Span] = field(default_factory=list)
     rows: dict[int, list[Span]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    cues: dict[tuple[int, int, int], Span | None] = field(default_factory=dict)
+    program_cache: dict[tuple[Span, tuple[Span, ...]], ProgramHit | None] = field(
+        default_factory=dict
+    )
 
     claim_cache: dict[int, list[Claim]] = field(default_factory=dict)
     cand_cache: dict[Span, list[Candidate]] = field(default_factory=dict)
@@ -55,6 +60,14 @@ class Doc:
         lo = bisect.bisect_left(self.issuer_starts, span[0])
         hi = bisect.bisect_left(self.issuer_starts, span[1])
         return self.issuers[lo:hi]
+
+    def cue(self, pattern: re.Pattern[str], a: int, b: int) -> Span | None:
+        """The first match of a cue pattern inside [a, b), looked for once per span."""
+        memo = (id(pattern), a, b)
+        if memo not in self.cues:
+            found = pattern.search(self.norm, a, b)
+            self.cues[memo] = None if found is None else found.span()
+        return self.cues[memo]
 
     def dates_in(self, span: Span) -> list[DateMention]:
         """Resolved dates inside span."""

@@ -7,9 +7,11 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from graph import iris
@@ -92,6 +94,7 @@ class Gazetteer:
     initials: dict[str, list[Entry]] = field(default_factory=dict)
     batches: dict[str, list[Entry]] = field(default_factory=dict)
     whole: tuple[str, list[Mention], list[int]] | None = None
+    starts: re.Pattern[str] | None = None
 
     def add(self, name: str, entry: Entry) -> None:
         """Index a name of an entry; short all-capital abbreviations match case-sensitively."""
@@ -100,6 +103,7 @@ class Gazetteer:
             return
         self.by_ref.setdefault(entry.ref, entry)
         self.firsts = frozenset()
+        self.starts = None
         if entry.kind == "org":
             self.originals.append((name, entry))
         if name.isupper() and name.isascii() and len(name) <= 8:
@@ -143,8 +147,9 @@ class Gazetteer:
         found: list[Mention] = []
         after, index = start, self.index
         pairs = self._firsts()
-        for i in [i for i in range(start, end - 1) if norm[i : i + 2] in pairs]:
-            if i < after:
+        for m in self._starts().finditer(norm, start, end - 1):
+            i = m.start()
+            if i < after or norm[i : i + 2] not in pairs:
                 continue
             if (
                 norm[i : i + 3] not in index
@@ -157,6 +162,13 @@ class Gazetteer:
                 found.append(hit)
                 after = hit.end
         return found
+
+    def _starts(self) -> re.Pattern[str]:
+        """Where a name can start: a first character of a Chinese name, or a word's start."""
+        if self.starts is None:
+            han = sorted({p[0] for p in self._firsts() if not p[0].isascii()})
+            self.starts = re.compile(f"[{''.join(han)}]|(?<![a-z0-9])[a-z0-9]")
+        return self.starts
 
     def _firsts(self) -> frozenset[str]:
         """The first two characters of every indexed name, abbreviations included."""
@@ -205,11 +217,10 @@ class Gazetteer:
                     for g in {k[i : i + 2] for i in range(len(k) - 1)}:
                         grams.setdefault(g, []).append(k)
             self.kind_keys[kinds] = grams
-        shared: dict[str, int] = {}
-        for g in {target[i : i + 2] for i in range(len(target) - 1)}:
-            for k in self.kind_keys[kinds].get(g, ()):
-                shared[k] = shared.get(k, 0) + 1
-        return sorted(shared, key=lambda k: -shared[k])[:24]
+        grams = self.kind_keys[kinds]
+        pairs = {target[i : i + 2] for i in range(len(target) - 1)}
+        shared = Counter(chain.from_iterable(grams.get(g, ()) for g in pairs))
+        return [k for k, _ in shared.most_common(24)]
 
     def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float) -> Entry | None:
         if target in self.by_key:

@@ -147,5 +147,6 @@ def read_layout(text: str, norm: str, published: dt.date | None) -> Layout:
         layout.anchor = dateline_anchor(norm, layout.dateline, published or layout.printed)
     layout.signed = _signature(text, lines)
     layout.title_issuer_span, layout.addressees = _official(text, lines)
-    layout.rows = table_rows(text, lines)
+    if "|" in text or "｜" in text or "\t" in text or "  " in text:
+        layout.rows = table_rows(text, lines)
     return layout

@@ -31,6 +31,7 @@ EXPANSION = cue("expansion")
 REPORT = cue("report")
 EXTENT = cue("extent")
 TALLY = cue("tally")
+COMPARED = cue("compared_before")
 COMPARED_BEFORE = re.compile(
     rf"(?:{alternation('en', 'compared_before')}|{alternation('zh', 'compared_before')})\s*$"
 )

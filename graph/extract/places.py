@@ -20,7 +20,7 @@ _DESIGNATOR = re.compile(
 _BRACKET = re.compile(r" ?\(([^()]{1,24})\)")
 _QUALIFIER = re.compile(r" in (?:the )?(?=[a-z])")
 _SEPARATOR = re.compile(r"\s*(?:,\s*and|,|、|\band\b|和|及|与|以及)\s*(?:the\s+)?")
-_MINOR = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Z][a-z]+)?")
+_MINOR_IN = re.compile(r"\b([A-Z][a-z]+(?:[ '-][A-Z][a-z]+)?) in (?:the )?(?=[A-Z])")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _RELATIVE = re.compile(r"\s*(?:which|that|where|covering|spanning|with)\b")
 BUILD = re.compile(r"建设|创建|共建|\bto (?:jointly )?build\b")
@@ -74,16 +74,13 @@ def _qualified(norm: str, end: int, hi: int, places: dict[int, Mention]) -> int:
 def _minor_items(raw: str, norm: str, lo: int, hi: int, gaz: Gazetteer) -> list[Item]:
     """Counties named by their short English name before their province ("Deqing in Zhejiang")."""
     out = []
-    for m in _MINOR.finditer(raw, lo, hi):
-        q = _QUALIFIER.match(norm, m.end(), hi)
-        if q is None:
+    for m in _MINOR_IN.finditer(raw, lo, hi):
+        found = gaz.scan(norm, raw, m.end(), min(hi, m.end() + 40))
+        if not found or found[0].start != m.end() or found[0].entry.kind != "division":
             continue
-        found = gaz.scan(norm, raw, q.end(), min(hi, q.end() + 40))
-        if not found or found[0].start != q.end() or found[0].entry.kind != "division":
-            continue
-        entry = gaz.minor_place(m.group(), found[0].entry.province)
+        entry = gaz.minor_place(m.group(1), found[0].entry.province)
         if entry is not None:
-            out.append(Item(m.start(), m.end(), entry, m.start()))
+            out.append(Item(m.start(1), m.end(1), entry, m.start(1)))
     return out
 
 
@@ -124,6 +121,8 @@ def place_runs(
     after a separator (", ", "、", "and", "和"), skipping " in Hubei province" between them."""
     lo, hi = span
     places = [m for m in mentions if m.entry.kind in PLACE_KINDS]
+    if not places and " in " not in raw[lo:hi]:
+        return []
     by_start = {m.start: m for m in places}
     runs: list[Run] = []
     for item in _items(norm, raw, lo, hi, places, gaz):
