@@ -184,3 +184,25 @@ def test_members_introduced_by_those_in(gaz: Gazetteer) -> None:
         ("Wuxi", "320000"),
         ("Shanghai", "310000"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "工业和信息化部日前公布第八批制造业单项冠军企业名单，恒远精工、华拓电子入选。\n",
+            ["恒远精工", "华拓电子"],
+        ),
+        (
+            "Hengyuan Precision and Huatuo Electronics were named national manufacturing single "
+            "champion enterprises by the Ministry of Industry and Information Technology.\n",
+            ["Hengyuan Precision", "Huatuo Electronics"],
+        ),
+        ("工业和信息化部日前公布名单，甘肃省唯一入选的是某园区。\n", []),
+    ],
+)
+def test_names_without_an_ending_word_as_the_subject_of_a_designation(
+    gaz: Gazetteer, text: str, names: list[str]
+) -> None:
+    found = extract_text(text, gaz, dt.date(2024, 1, 10)).designations
+    assert [d.designee.label for d in found] == names

@@ -63,10 +63,15 @@ def _reference(
     return None
 
 
+_HINTS = ("批", "batch", "group", "round", "名单", "list")
+
+
 def batch_of(
     raw: str, norm: str, spans: list[Span], program: ProgramHit | None, gaz: Gazetteer
 ) -> Batch | None:
     """The batch the sentences stating a designation name: its number, else its year."""
+    if program is None and not any(h in norm[s[0] : s[1]] for s in spans for h in _HINTS):
+        return None
     for span in spans:
         found = _ordinal(norm, span)
         if found is not None:

@@ -186,33 +186,6 @@ def _placed(
     return entry
 
 
-_COORDINATED = re.compile(
-    r"(?:,? and |, )(?:the )?(?:[A-Z][a-z]+-based )?"
-    r"([A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|&))*)"
-)
-
-
-def coordinated(raw: str, found: list[Candidate], hi: int, gaz: Gazetteer) -> list[Candidate]:
-    """Companies listed with a company found by its legal suffix ("Jiangsu Hengli Hydraulic
-    Co., Nanjing-based Sumec Corporation and Changzhou Xingyu Automotive Lighting Systems"):
-    the names after it in the same list, with or without a suffix."""
-    out: list[Candidate] = []
-    orgs = [c for c in found if c.kind == "organization" and raw[c.start : c.end].isascii()]
-    taken = [(c.start, c.end) for c in found]
-    for c in orgs:
-        at = c.end
-        while (m := _COORDINATED.match(raw, at, hi)) is not None:
-            a, b = m.span(1)
-            if any(x < b and a < y for x, y in taken):
-                at = max(y for x, y in taken if x < b and a < y)
-                continue
-            entry = gaz.fuzzy(raw[a:b], ("org",))
-            out.append(Candidate(a, b, "organization", entry))
-            taken.append((a, b))
-            at = b
-    return out
-
-
 def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
     """Designees that are named in the reference data (organisations not as owner or source)."""
     out = []

@@ -16,7 +16,7 @@ from graph.extract.gazetteer import Gazetteer, Mention
 from graph.extract.issuers import Issuer, find_issuers
 from graph.extract.layout import Layout, read_layout
 from graph.extract.normalise import language, normalise
-from graph.extract.patterns import ADDRESSEE_BEFORE
+from graph.extract.patterns import ADDRESSEE_BEFORE, ANCHORS
 from graph.extract.programs import ProgramHit
 from graph.extract.text import sentences, title_span
 
@@ -43,6 +43,7 @@ class Doc:
     rows: dict[int, list[Span]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     cues: dict[tuple[int, int, int], Span | None] = field(default_factory=dict)
+    anchored: dict[int, list[int] | None] = field(default_factory=dict)
     program_cache: dict[tuple[Span, tuple[Span, ...]], ProgramHit | None] = field(
         default_factory=dict
     )
@@ -62,12 +63,25 @@ class Doc:
         return self.issuers[lo:hi]
 
     def cue(self, pattern: re.Pattern[str], a: int, b: int) -> Span | None:
-        """The first match of a cue pattern inside [a, b), looked for once per span."""
+        """The first match of a cue pattern inside [a, b), looked for once per span, and
+        only where a word every match contains occurs."""
         memo = (id(pattern), a, b)
         if memo not in self.cues:
-            found = pattern.search(self.norm, a, b)
+            found = pattern.search(self.norm, a, b) if self._holds(pattern, a, b) else None
             self.cues[memo] = None if found is None else found.span()
         return self.cues[memo]
+
+    def _holds(self, pattern: re.Pattern[str], a: int, b: int) -> bool:
+        """Whether a word every match of the pattern contains starts in [a, b) (true for a
+        pattern with no such words)."""
+        if id(pattern) not in self.anchored:
+            words = ANCHORS.get(id(pattern))
+            self.anchored[id(pattern)] = None if words is None else _occurrences(self.norm, words)
+        starts = self.anchored[id(pattern)]
+        if starts is None:
+            return True
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
 
     def dates_in(self, span: Span) -> list[DateMention]:
         """Resolved dates inside span."""
@@ -102,6 +116,17 @@ class Doc:
         """The index of the sentence holding offset at (the nearest before it)."""
         starts = [a for a, _ in self.sents]
         return max(0, bisect.bisect_right(starts, at) - 1)
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of the words starts in text, in order."""
+    out: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            out.append(at)
+            at = text.find(word, at + 1)
+    return sorted(out)
 
 
 def _addressed(doc: Doc, issuer: Issuer) -> bool:

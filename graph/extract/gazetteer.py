@@ -65,16 +65,13 @@ def iri_of(ref: str) -> str:
 
 @dataclass(frozen=True)
 class Mention:
-    """An entry found in the text at [start, end)."""
+    """An entry found in the text at [start, end): entry is the preferred one, the first
+    indexed under the name, of all the entries the name has."""
 
     start: int
     end: int
     entries: tuple[Entry, ...]
-
-    @property
-    def entry(self) -> Entry:
-        """The preferred entry: the first one indexed under the name."""
-        return self.entries[0]
+    entry: Entry
 
 
 @dataclass
@@ -185,11 +182,12 @@ class Gazetteer:
             for name, entries in self.index.get(bucket, ()):
                 stop = i + len(name)
                 if stop <= end and norm.startswith(name, i) and _boundary(norm, stop, name):
-                    return Mention(i, stop, tuple(entries))
+                    return Mention(i, stop, tuple(entries), entries[0])
         if ascii_start and raw[i].isupper():
             word = _word(raw, i)
             if word in self.upper:
-                return Mention(i, i + len(word), tuple(self.upper[word]))
+                found = self.upper[word]
+                return Mention(i, i + len(word), tuple(found), found[0])
         return None
 
     def minor_place(self, name: str, province: str | None) -> Entry | None:

@@ -13,7 +13,6 @@ from graph.extract.candidate import Candidate
 from graph.extract.dates import DATELINE
 from graph.extract.designees import (
     city_candidates,
-    coordinated,
     gazetteer_candidates,
     merge,
     pattern_candidates,
@@ -32,6 +31,7 @@ from graph.extract.patterns import (
 )
 from graph.extract.places import BUILD, place_candidates
 from graph.extract.programs import ProgramHit, find_program, program_spans
+from graph.extract.subjects import coordinated, subject_candidates
 
 Span = tuple[int, int]
 
@@ -73,6 +73,11 @@ def candidates(doc: Doc, span: Span) -> list[Candidate]:
         return list(doc.cand_cache[span])
     mentions = doc.within(span)
     named = pattern_candidates(doc.norm, doc.raw, span[0], span[1], doc.gaz, doc.lang)
+    named += [
+        c
+        for c in subject_candidates(doc.norm, doc.raw, *span, doc.gaz, doc.lang)
+        if not _place(doc, c)
+    ]
     if named:
         named, notes = wellformed.screen(doc.raw, named, _programs(doc, span), doc.gaz)
         doc.notes += notes
@@ -86,6 +91,12 @@ def candidates(doc: Doc, span: Span) -> list[Candidate]:
             found = [c for c in found if not test(doc, c, found)]
     doc.cand_cache[span] = found
     return list(found)
+
+
+def _place(doc: Doc, c: Candidate) -> bool:
+    """Whether a name is exactly a place (places are found as places)."""
+    found = doc.within((c.start, c.end))
+    return len(found) == 1 and (found[0].start, found[0].end) == (c.start, c.end)
 
 
 def _builder(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:

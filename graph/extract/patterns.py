@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lexicon import alternation, cue, entries, fragment, pairs, table
+from graph.extract.lexicon import alternation, anchors, cue, entries, fragment, pairs, table
 
 
 def _either(name: str) -> re.Pattern[str]:
@@ -103,6 +103,19 @@ ISSUER_CITY = re.compile(
     rf"{fragment('zh', 'issuer_city')}|\b(?:{fragment('en', 'issuer_city')})\b", re.IGNORECASE
 )
 
+EN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:] )|(?<=, ))((?:[A-Z][\w&'’.-]*,? (?:and )?){0,8}[A-Z][\w&'’.-]*)"
+    rf" (?:{'|'.join(entries('en', 'subject_verbs'))})\b",
+    re.MULTILINE,
+)
+ZH_SUBJECT = re.compile(
+    r"(?:^|(?<=[，。；：,;:\s]))([\u4e00-\u9fff、]{2,40}?)"
+    rf"(?:{'|'.join(entries('zh', 'subject_verbs'))})",
+    re.MULTILINE,
+)
+EN_NOT_SUBJECT = frozenset(entries("en", "not_subject"))
+ZH_NOT_SUBJECT = frozenset("".join(entries("zh", "not_subject")))
+
 # Words that end designee names, with the kind of designee they make.
 ZH_SUFFIXES = _suffixes("zh")
 EN_SUFFIXES = _suffixes("en")
@@ -135,3 +148,24 @@ EN_LISTED_PROGRAM = re.compile(
     rf"{fragment('en', 'listed_program_head')}"
     r"(?: (?:for|of|in) [a-z0-9&' ]{3,80})?)"
 )
+
+# Words one of which every match of a cue contains: an article holding none of them holds no
+# match, and its cue look-ups cost nothing.
+ANCHORS: dict[int, tuple[str, ...]] = {
+    id(pattern): found
+    for pattern, name in (
+        (APPROVE, "approve"),
+        (NEGATIVE, "negative"),
+        (BACKGROUND, "background"),
+        (HISTORY, "history"),
+        (ASSESSMENT, "assessment"),
+        (EXPANSION, "expansion"),
+        (EXTENT, "extent"),
+        (TALLY, "tally"),
+        (RENAMED, "renamed"),
+        (COMPARED, "compared_before"),
+        (NOUN, "noun"),
+        (LIST_INTRO, "list_intro"),
+    )
+    if (found := anchors(name)) is not None
+}

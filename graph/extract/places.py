@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.candidate import Candidate
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
-from graph.extract.patterns import OBJECT_AFTER, OBJECT_BEFORE, PLACE_BEFORE, PLACES_AFTER
+from graph.extract.patterns import ANCHORS, OBJECT_AFTER, OBJECT_BEFORE, PLACE_BEFORE, PLACES_AFTER
 
 _DESIGNATOR = re.compile(
     r" (?:province|city|municipality|county|district|(?:[a-z]+ )?autonomous (?:region|prefecture)"
@@ -24,6 +24,7 @@ _MINOR_IN = re.compile(r"\b([A-Z][a-z]+(?:[ '-][A-Z][a-z]+)?) in (?:the )?(?=[A-
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _RELATIVE = re.compile(r"\s*(?:which|that|where|covering|spanning|with)\b")
 BUILD = re.compile(r"建设|创建|共建|\bto (?:jointly )?build\b")
+ANCHORS[id(BUILD)] = ("建设", "创建", "共建", "build")
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,27 @@ def cue(name: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x", flags)
 
 
+_META = re.compile(r"[\\\[\](){}?*+|^$.]")
+
+
+def anchors(name: str) -> tuple[str, ...] | None:
+    """Words at least one of which any match of the list `name` contains: each entry's
+    literal start (up to its first regular-expression sign, less a character it makes
+    optional). None when an entry has no literal start, so that no match can be ruled out by
+    looking for words."""
+    out = []
+    for lang in LANGUAGES:
+        for entry in entries(lang, name):
+            sign = _META.search(entry)
+            head = entry if sign is None else entry[: sign.start()]
+            if sign is not None and sign.group() in "?*{":
+                head = head[:-1]
+            if len(head.strip()) < (2 if head.isascii() else 1):
+                return None
+            out.append(head)
+    return tuple(dict.fromkeys(out))
+
+
 def table(lang: str, name: str) -> dict[str, Any]:
     """A mapping of a language (months, ordinals, suffixes by kind)."""
     value: dict[str, Any] = data(lang).get(name) or {}
