@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api import docs, errors
 from api.cors import Cors
@@ -19,8 +21,8 @@ from api.routes import (
     graph_store,
     health,
     linked_data,
+    pages,
     reconcile,
-    reconcile_v1,
     regions,
     search,
     sparql,
@@ -28,6 +30,8 @@ from api.routes import (
 from api.settings import Settings
 from graph import Store
 from graph.read.search import label_index
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 # /sparql first: a request walks the routes in order, and SPARQL clients send the most.
 ROUTERS = [
@@ -41,8 +45,8 @@ ROUTERS = [
     examples,
     export,
     linked_data,
+    pages,
     reconcile,
-    reconcile_v1,
 ]
 
 
@@ -68,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in ROUTERS:
         app.include_router(module.router)
     for router in entities.routers:

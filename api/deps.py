@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -54,22 +54,26 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 @dataclass(frozen=True)
 class Paging:
-    """Which page of a list to return; `page` shapes the items fetched into a Page."""
+    """Which page of a list to return; `page` shapes one page of items into a Page."""
 
     request: Request
     limit: int
     offset: int
 
-    def page(self, items: list[T]) -> Page[T]:
-        """A page from up to limit + 1 items (one more than shown tells there is a next page)."""
-        more = len(items) > self.limit
+    def links(self, total: int) -> dict[str, Any]:
+        """The fields of a page besides its items: total, limit, offset and the next page."""
+        more = self.offset + self.limit < total
         following = self.request.url.include_query_params(offset=self.offset + self.limit)
-        return Page[T](
-            items=items[: self.limit],
-            limit=self.limit,
-            offset=self.offset,
-            next=str(following) if more else None,
-        )
+        return {
+            "total": total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next": str(following) if more else None,
+        }
+
+    def page(self, items: list[T], total: int) -> Page[T]:
+        """A page of items (at most limit of them) out of total."""
+        return Page[T](items=items[: self.limit], **self.links(total))
 
 
 async def get_paging(
@@ -77,8 +81,12 @@ async def get_paging(
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Items per page.")] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
+    format: Annotated[
+        Literal["json", "csv"] | None,
+        Query(description="csv: the page as CSV (as `Accept: text/csv`); default JSON."),
+    ] = None,
 ) -> Paging:
-    """Paging parameters, capped by the settings."""
+    """Paging parameters, capped by the settings (the format is read by api.routing)."""
     size = min(limit or settings.page_size, settings.max_page_size)
     return Paging(request=request, limit=size, offset=offset)
 

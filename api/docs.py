@@ -1,30 +1,41 @@
-"""The OpenAPI docs page with swagger-ui served from the installed package, not a CDN."""
+"""The OpenAPI docs page: swagger-ui 5 (it reads the OpenAPI 3.1 the app serves), built from
+npm into api/static/docs/ and served by the app itself, with no inline script."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
-from fastapi.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
 
-ASSETS = "/docs/assets"
+ASSETS = "/static/docs"
 router = APIRouter(include_in_schema=False)
+PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>China Designations Graph: API</title>
+<link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/site.css">
+<link rel="stylesheet" href="{ASSETS}/docs.css">
+<script src="{ASSETS}/swagger-ui-bundle.js"></script>
+<script src="{ASSETS}/docs.js"></script>
+</head>
+<body>
+<header class="site"><a class="brand" href="/">China Designations Graph</a>
+<nav aria-label="Site"><a href="/sparql">Query editor</a><a href="/def">Ontology</a></nav></header>
+<main id="swagger-ui"></main>
+</body>
+</html>
+"""
 
 
 @router.get("/docs")
 def docs() -> HTMLResponse:
     """The interactive API documentation."""
-    return get_swagger_ui_html(
-        openapi_url="/openapi.json",
-        title="China Designations Graph: API",
-        swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
-        swagger_css_url=f"{ASSETS}/swagger-ui.css",
-        swagger_favicon_url=f"{ASSETS}/favicon-32x32.png",
-    )
+    return HTMLResponse(PAGE)
 
 
 def install(app: FastAPI) -> None:
-    """Serve the docs page and its assets."""
-    app.mount(ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    """Serve the docs page (its assets are under /static)."""
     app.include_router(router)

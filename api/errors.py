@@ -15,6 +15,8 @@ from graph.errors import (
     DesignationsError,
     ExportError,
     Forbidden,
+    InvalidParameters,
+    InvalidReference,
     LoadError,
     NotAcceptable,
     NotFound,
@@ -41,6 +43,8 @@ STATUS: dict[type[DesignationsError], int] = {
     LoadError: 400,
     ExportError: 400,
     NotFound: 404,
+    InvalidReference: 422,
+    InvalidParameters: 422,
     StoreError: 503,
 }
 HTTP_ERRORS = {400: "BadRequest", 404: "NotFound", 405: "MethodNotAllowed", 406: "NotAcceptable"}

@@ -71,3 +71,13 @@ class ProtocolError(QueryError):
 class ExportError(DesignationsError):
     """Raised when an export asks for an unknown format, view or language, or lacks a
     parameter its view needs."""
+
+
+class InvalidReference(DesignationsError):
+    """Raised when an identifier given as a filter or option is not of the kind asked for, or
+    a bare slug names more than one entity."""
+
+
+class InvalidParameters(DesignationsError):
+    """Raised when parameters contradict each other (a range that ends before it starts) or do
+    not apply to what was asked for."""

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import URIRef
 
+from graph.errors import InvalidReference
 from graph.namespaces import ID
+
+SLUG = "[a-z0-9][a-z0-9-]{0,99}"
+KEYS = {"adm": "[0-9]{6}", "designation": "[0-9a-f]{12}", "finding": "[0-9a-f]{12}"}
+"""What follows each prefix of an id: a GB/T 2260 code, a hash, else a slug."""
+KINDS: dict[str, tuple[str, ...]] = {
+    "region": ("adm",),
+    "program": ("program",),
+    "issuer": ("org",),
+    "designee": ("zone", "org", "cluster", "adm"),
+    "designation": ("designation",),
+    "finding": ("finding",),
+    "entity": ("zone", "org", "cluster", "program", "adm"),
+}
+"""The id prefixes each kind of filter or option accepts."""
 
 
 def hash12(*parts: str) -> str:
@@ -82,3 +98,50 @@ def rule(slug: str, version: int) -> URIRef:
 def snapshot(digest: str) -> URIRef:
     """The IRI of a data snapshot, named by the hash of its canonical dump."""
     return ID[f"snapshot/{digest[:12]}"]
+
+
+def _key(prefix: str) -> str:
+    return KEYS.get(prefix, SLUG)
+
+
+def id_pattern(kind: str) -> str:
+    """The regular expression of every form a filter of this kind takes: an id the API returns
+    ("adm/150000"), its IRI, or the bare code, hash or slug ("150000").
+
+    >>> import re
+    >>> [bool(re.fullmatch(id_pattern("region"), t)) for t in ("adm/150000", "150000", "zone/x")]
+    [True, True, False]
+    """
+    base = re.escape(str(ID))
+    groups: dict[str, list[str]] = {}
+    for prefix in KINDS[kind]:
+        groups.setdefault(_key(prefix), []).append(prefix)
+    forms = [f"(?:{base})?(?:(?:{'|'.join(p)})/)?{key}" for key, p in groups.items()]
+    return "^(?:" + "|".join(forms) + ")$"
+
+
+def parse_id(text: str, kind: str) -> list[str]:
+    """The ids a filter value may mean, most likely first: one for an id, an IRI, a code or a
+    hash; one per prefix for a bare slug of a kind with several (the store decides, see
+    graph.read.lookup.resolve). InvalidReference when the text is no form of the kind.
+
+    >>> parse_id("150000", "designee"), parse_id("miit", "issuer"), parse_id("adm/150000", "region")
+    (['adm/150000'], ['org/miit'], ['adm/150000'])
+    >>> parse_id("baotou-rare-earth-htz", "designee")
+    ['zone/baotou-rare-earth-htz', 'org/baotou-rare-earth-htz', 'cluster/baotou-rare-earth-htz']
+    """
+    if not re.fullmatch(id_pattern(kind), text):
+        raise InvalidReference(f"{text!r} is not {_forms(kind)}")
+    local = text.removeprefix(str(ID))
+    prefix, slash, _ = local.partition("/")
+    if slash and prefix in KINDS[kind]:
+        return [local]
+    fitting = [p for p in KINDS[kind] if re.fullmatch(_key(p), local)]
+    specific = [p for p in fitting if p in KEYS]  # a code or a hash before a slug
+    return [f"{p}/{local}" for p in specific or fitting]
+
+
+def _forms(kind: str) -> str:
+    examples = {"adm": "150000", "designation": "b8dbb2318c06", "finding": "cfd27ed9250b"}
+    shown = [f"{p}/{examples.get(p, 'slug')}" for p in KINDS[kind]]
+    return f"a {kind} id ({', '.join(shown)}, or without its prefix)"

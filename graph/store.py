@@ -89,7 +89,13 @@ class Store:
             raise QueryError(f"query failed: {exc}") from exc
 
     def select(self, sparql: str, **bindings: OxTerm) -> list[dict[str, OxTerm]]:
-        """Rows of a SELECT query as dicts of bound variables."""
+        """Rows of a SELECT query as dicts of bound variables.
+
+        Bindings are pyoxigraph substitutions: the variables must be projected, and Oxigraph's
+        planner does not start from them. A bound variable's pattern joined with others (or a
+        property path inside OPTIONAL) can be evaluated for every node first: keep a path from a
+        bound variable alone in a subquery (see graph/read/reconcile.py) and measure.
+        """
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")

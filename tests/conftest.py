@@ -9,9 +9,10 @@ project (default `../shared/`). Tests that need them skip with one line when the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from graph import Store, build
@@ -61,3 +62,19 @@ def server(built_dir: Path) -> Iterator[str]:
 
     with running_server(built_dir) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    """Async tests (marked anyio) run on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+async def asgi(built_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the app over the built store, in process (ASGI), for tests that need no
+    wire."""
+    from tests.asgi import asgi_client
+
+    async with asgi_client(built_dir) as client:
+        yield client

@@ -46,12 +46,13 @@ UNITS = {  # the two pilot units of the same 2025 list, and their designations
 
 def test_designation_network_of_the_pilot_program(built: Store) -> None:
     g = network(built, PILOT, "zh")
-    issued = [ID + "designation/b8dbb2318c06", *UNITS.values()]
+    issued = " ".join(sorted([ID + "designation/b8dbb2318c06", *UNITS.values()]))
     assert edge_set(g) == sorted(
-        [(ID + "org/miit", PROGRAM, d + "#issuer") for d in issued]
-        + [(PROGRAM, unit, d) for unit, d in UNITS.items()]
+        [(ID + "org/miit", PROGRAM, "issues")]
+        + [(PROGRAM, unit, "designates") for unit in UNITS]
+        + [(unit, ID + "adm/150200", "located-in") for unit in UNITS]
         + [
-            (PROGRAM, ZONE, ID + "designation/b8dbb2318c06"),
+            (PROGRAM, ZONE, "designates"),
             (ZONE, ID + "adm/150200", "located-in"),
             (ID + "adm/150200", ID + "adm/150000", "located-in"),
         ]
@@ -65,10 +66,23 @@ def test_designation_network_of_the_pilot_program(built: Store) -> None:
         "since": "2026-01-30",
         "last": "2026-01-30",
     }
-    assert g.edges[PROGRAM, ZONE, ID + "designation/b8dbb2318c06"] == {
+    assert g.edges[PROGRAM, ZONE, "designates"] == {
         "kind": "designates",
         "iri": ID + "designation/b8dbb2318c06",
+        "count": 1,
         "since": "2026-01-30",
+    }
+    assert g.edges[ID + "org/miit", PROGRAM, "issues"] == {
+        "kind": "issues",
+        "iri": issued,
+        "count": 3,
+        "since": "2026-01-30",
+    }
+    kinds = {n.removeprefix(ID): d["kind"] for n, d in g.nodes(data=True) if "/org/" in n}
+    assert kinds == {
+        "org/miit": "authority",
+        "org/baotou-rare-earth-research-institute": "institute",
+        "org/china-northern-rare-earth": "enterprise",
     }
 
 
@@ -146,6 +160,7 @@ def test_csv_zip_read_back_by_csv(built: Store) -> None:
         edges = list(csv.DictReader(io.StringIO(z.read("edges.csv").decode("utf-8"))))
     assert len(nodes) == expected.number_of_nodes() == 7
     assert len(edges) == expected.number_of_edges() == 8
+    assert next(e for e in edges if e["key"] == "issues")["count"] == "3"
     zone = next(n for n in nodes if n["id"] == ZONE)
     assert zone == {
         "id": ZONE,

@@ -1,10 +1,12 @@
-"""Place-name renderings: heteronyms, ethnic groups and banner suffixes."""
+"""Place-name renderings: heteronyms, ethnic groups and banner suffixes; other names in pinyin
+word by word, in the same style."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.build.labels import place_english, place_pinyin
+from graph import Store
+from graph.build.labels import name_pinyin, place_english, place_pinyin
 
 CASES = [
     ("长沙市", "Chángshā Shì", "Changsha"),
@@ -36,3 +38,39 @@ CASES = [
 @pytest.mark.parametrize(("zh", "pinyin", "english"), CASES)
 def test_place_renderings(zh: str, pinyin: str, english: str) -> None:
     assert (place_pinyin(zh), place_english(zh)) == (pinyin, english)
+
+
+NAMES = [
+    ("国家先进制造业集群", "Guójiā Xiānjìn Zhìzàoyè Jíqún"),
+    ("中国（安徽）自由贸易试验区", "Zhōngguó (Ānhuī) Zìyóu Màoyì Shìyànqū"),
+    ("赣州市稀土新材料及应用集群", "Gànzhōu Shì Xītǔ Xīn Cáiliào jí Yìngyòng Jíqún"),
+    (
+        "第一批符合《稀土行业准入条件》企业名单",
+        "Dìyīpī Fúhé “Xītǔ Hángyè Zhǔnrù Tiáojiàn” Qǐyè Míngdān",
+    ),
+    (
+        "2022年国家先进制造业集群名单（45个）",
+        "2022 Nián Guójiā Xiānjìn Zhìzàoyè Jíqún Míngdān (45 Gè)",
+    ),
+    ("长株潭国家自主创新示范区", "Cháng Zhū Tán Guójiā Zìzhǔ Chuàngxīn Shìfànqū"),
+]
+
+
+@pytest.mark.parametrize(("zh", "pinyin"), NAMES)
+def test_names_are_written_word_by_word_as_divisions_are(zh: str, pinyin: str) -> None:
+    assert name_pinyin(zh) == pinyin
+
+
+def test_no_label_in_the_graph_is_one_syllable_per_word(built: Store) -> None:
+    rows = built.select(
+        """SELECT ?x ?zh ?pinyin WHERE {
+          ?x skos:prefLabel ?zh , ?pinyin .
+          FILTER(LANG(?zh) = "zh-hans" && LANG(?pinyin) = "zh-latn-pinyin")
+        }"""
+    )
+    syllabic = sorted(
+        r["x"].value
+        for r in rows
+        if len(r["zh"].value) >= 4 and len(r["pinyin"].value.split()) >= len(r["zh"].value)
+    )
+    assert (len(rows) > 3000, syllabic) == (True, [])

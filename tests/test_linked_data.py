@@ -99,7 +99,8 @@ def test_html_page_for_people_has_labels_designations_evidence_and_no_external_a
         '<a href="/id/zone/baotou-rare-earth-htz.ttl">Turtle</a>',
     ):
         assert text in html
-    assert re.findall(r"<(?:script|link|img)\b", html) == []
+    assets = re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)=\"([^\"]+)\"", html)
+    assert assets == ["/static/favicon.svg", "/static/site.css", "/static/entity.js"]
 
 
 def test_browser_accept_gets_html(server: str) -> None:

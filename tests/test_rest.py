@@ -95,6 +95,14 @@ THE_FINDING = {
     "judges": None,
     "compared_with": None,
     "generated_by": None,
+    "sentence": {
+        "en": "Reported: the only regional pilot in Inner Mongolia (Rare Earth Exchanges citing "
+        "Baotou Daily, unverified, quote “makes the zone the only regional pilot selected in "
+        "Inner Mongolia”).",
+        "zh": "报道：内蒙古自治区唯一的区域试点（稀土交易所资讯援引包头日报，未核实，"
+        "原文“makes the zone the only regional pilot selected in Inner Mongolia”）。",
+    },
+    "judged_by": None,
     "sources": [
         {
             "claim": ID + "claim/518796df343d",
@@ -112,8 +120,11 @@ THE_FINDING = {
 }
 
 
-def page(items: list[Any], limit: int = 20, offset: int = 0, next_: str | None = None) -> Any:
-    return {"items": items, "limit": limit, "offset": offset, "next": next_}
+def page(
+    items: list[Any], total: int | None = None, limit: int = 20, next_: str | None = None
+) -> Any:
+    count = len(items) if total is None else total
+    return {"items": items, "total": count, "limit": limit, "offset": 0, "next": next_}
 
 
 def test_zone_by_slug(server: str) -> None:
@@ -212,6 +223,7 @@ def test_search_pages_and_kinds(server: str) -> None:
         "score": 1.0,
     }
     assert response.json() == page([hit])
+    assert httpx.get(server + "/api/search", params={"q": "baotou"}).json()["total"] == 17
     two = httpx.get(server + "/api/search", params={"q": "baotou", "limit": 2}).json()
     assert [h["id"] for h in two["items"]] == ["adm/150200", "org/baogang-group"]
     assert two["next"] == server + "/api/search?q=baotou&limit=2&offset=2"
@@ -219,7 +231,7 @@ def test_search_pages_and_kinds(server: str) -> None:
 
 def test_designation_by_key(server: str) -> None:
     response = httpx.get(server + "/api/designations/b8dbb2318c06")
-    assert (response.status_code, response.json()) == (200, THE_DESIGNATION)
+    assert (response.status_code, response.json()) == (200, WITH_FINDINGS)
 
 
 BAOTOU_ZONE = ["ebba6e20d3fd", "1fdf69bc49ee", "b591ab067994", "b8dbb2318c06"]
@@ -231,7 +243,10 @@ BAOTOU_ZONE = ["ebba6e20d3fd", "1fdf69bc49ee", "b591ab067994", "b8dbb2318c06"]
         ({"designee": "zone/baotou-rare-earth-htz"}, BAOTOU_ZONE),
         ({"region": "150200", "designee": "zone/baotou-rare-earth-htz"}, BAOTOU_ZONE),
         ({"region": "110000"}, ["4742daaa4594", "10062aff0293"]),
-        ({"region": "150000", "program": "nkrdp-industrialization-pilot"}, ["b8dbb2318c06"]),
+        (
+            {"region": "150000", "program": "nkrdp-industrialization-pilot"},
+            ["68dedb75a7ad", "8695e7144698", "b8dbb2318c06"],
+        ),
         ({"region": "110000", "program": "nkrdp-industrialization-pilot"}, []),
         (
             {"program": "nkrdp-industrialization-pilot"},
@@ -265,7 +280,7 @@ def test_designation_filters(server: str, params: dict[str, str], keys: list[str
 def test_designation_filters_give_whole_designations(server: str) -> None:
     params = {"region": "150000", "issuer": "miit", "level": "national", "from": "2025"}
     body = httpx.get(server + "/api/designations", params=params).json()
-    assert body == page([THE_DESIGNATION])
+    assert body == page([WITH_FINDINGS]) | {"facets": {}}
 
 
 def test_designations_page_on(server: str) -> None:
@@ -278,18 +293,46 @@ def test_designations_page_on(server: str) -> None:
 
 
 RUN = ID + "run/derivation-bb457b5c3239-"
+PILOT_EN = "National Key R&D Program High-Tech Achievements Industrialization Pilot"
+PILOT_ZH = "国家重点研发计划高新技术成果产业化试点"
+PLACES = {"150000": ("Inner Mongolia", "内蒙古自治区"), "150200": ("Baotou", "包头市")}
+SCOPES = {
+    "program": (PILOT_EN, PILOT_ZH),
+    "list": (f"2025 {PILOT_EN} List", f"2025年{PILOT_ZH}名单"),
+}
 
 
-def computed(key: str, kind: str, rule: str) -> dict[str, Any]:
-    """A computed finding about the seed designation in Inner Mongolia, as the API shows it."""
+def computed(key: str, kind: str, rule: str, code: str = "150000", scope: str = "") -> Any:
+    """A computed finding about the seed designation, as the API shows it, with its sentence
+    (only and first findings counted over the program or its 2025 list)."""
+    (place, place_zh), level = PLACES[code], "province" if code == "150000" else "prefecture"
+    what, what_zh = SCOPES.get(scope, ("", ""))
+    said = {
+        "only-in-region": {
+            "en": f"Computed: 1 regional pilot known in {place} for {what}; coverage partial, "
+            "so the graph cannot tell.",
+            "zh": f"计算：图中已知{place_zh}{what_zh}的区域试点1个；覆盖不完整，图无法判断。",
+        },
+        "first-in-region": {
+            "en": f"Computed: the earliest regional pilot known in {place} for {what} (1 known); "
+            "coverage partial, so it may not be the first.",
+            "zh": f"计算：{place_zh}{what_zh}已知最早的区域试点（已知1个）；"
+            "覆盖不完整，未必是首个。",
+        },
+        "claim-verdict": {
+            "en": "Compared: coverage is partial, so the graph cannot tell whether the report "
+            "holds.",
+            "zh": "对照：覆盖不完整，图无法判断报道是否属实。",
+        },
+    }[kind]
     return {
         "iri": ID + "finding/" + key,
         "id": "finding/" + key,
         "kind": kind,
         "basis": "computed",
         "designation": ref(DESIGNATION, None),
-        "region": ref("adm/150000", "Inner Mongolia"),
-        "region_level": "province",
+        "region": ref(f"adm/{code}", place),
+        "region_level": level,
         "candidate_count": 1,
         "valid_as_of": "2026-01-30",
         "coverage": "partial-news-corpus",
@@ -298,25 +341,36 @@ def computed(key: str, kind: str, rule: str) -> dict[str, Any]:
         "compared_with": None,
         "generated_by": RUN + rule + "-v2",
         "sources": [],
+        "sentence": said,
+        "judged_by": None,
     }
 
 
-# Only in Inner Mongolia within its 2025 list and within its program (two scopes), the first
+# Only in Inner Mongolia within its program and within its 2025 list (two scopes), the first
 # there, and the verdict on the seed's own claim: cannot tell, since the list is partial.
-ONLY_IN_LIST = computed("d9ca97e4f3f0", "only-in-region", "only-in-region")
-ONLY_IN_PROGRAM = computed("ff97fed0287a", "only-in-region", "only-in-region")
-FIRST = computed("de27db37601b", "first-in-region", "first-in-region")
+ONLY_IN_PROGRAM = computed("d9ca97e4f3f0", "only-in-region", "only-in-region", scope="program")
+ONLY_IN_LIST = computed("ff97fed0287a", "only-in-region", "only-in-region", scope="list")
+FIRST = computed("de27db37601b", "first-in-region", "first-in-region", scope="program")
 THE_VERDICT = computed("547a5f477557", "claim-verdict", "reported-versus-computed") | {
     "verdict": "cannot-tell",
     "judges": ref("finding/cfd27ed9250b", None),
     "compared_with": ref("finding/ff97fed0287a", None),
+}
+JUDGED = THE_FINDING | {"judged_by": THE_VERDICT}
+IN_BAOTOU = [
+    computed("f2a5a966c94e", "only-in-region", "only-in-region", "150200", "program"),
+    computed("84fdbe9656b4", "only-in-region", "only-in-region", "150200", "list"),
+    computed("f11c1e1ff3d5", "first-in-region", "first-in-region", "150200", "program"),
+]
+WITH_FINDINGS = THE_DESIGNATION | {
+    "findings": [ONLY_IN_PROGRAM, JUDGED, ONLY_IN_LIST, *IN_BAOTOU, FIRST]
 }
 
 
 def test_findings_of_a_designation_are_reported_computed_and_judged(server: str) -> None:
     params = {"region": "150000", "designation": "b8dbb2318c06"}
     body = httpx.get(server + "/api/findings", params=params).json()
-    assert body == page([ONLY_IN_LIST, THE_FINDING, ONLY_IN_PROGRAM, FIRST, THE_VERDICT])
+    assert body == page([ONLY_IN_PROGRAM, JUDGED, ONLY_IN_LIST, *IN_BAOTOU, FIRST, THE_VERDICT])
 
 
 @pytest.mark.parametrize(

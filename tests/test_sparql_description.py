@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 import pyoxigraph as ox
 import pytest
-from pyshacl import validate
+from pyshacl_turbo import validate
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from api.cli.options import failures, store_option
-from graph import Store, iris
+from graph import Store
 from graph.derive import rederive
 from graph.export import FORMATS, LANGUAGES, VIEWS, Selection, export
+from graph.read.lookup import resolve_iri
 
 
 @click.command("derive")
@@ -38,25 +39,20 @@ def derive_command(store_dir: Path, as_of: datetime.datetime | None) -> None:
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _iri(ref: str | None) -> str | None:
-    """An entity given as an IRI or as a reference such as zone/baotou-rare-earth-htz."""
-    if ref is None or ref.startswith(("http://", "https://")):
-        return ref
-    return str(iris.entity(ref))
-
-
 @click.command("export")
 @store_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True)
 @click.option("--view", type=click.Choice(VIEWS), default="whole", show_default=True)
 @click.option("--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True)
 @click.option(
-    "--entity", help="Ego view: the centre, as an IRI or e.g. zone/baotou-rare-earth-htz."
+    "--entity",
+    help="Ego view: the centre, by id (zone/baotou-rare-earth-htz), IRI or bare slug.",
 )
 @click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True)
-@click.option("--region", help="Subgraph view: a region, e.g. adm/150000.")
+@click.option("--region", help="Subgraph view: a region, adm/150000 or 150000.")
 @click.option(
-    "--program", help="Subgraph view: a program, e.g. program/nkrdp-industrialization-pilot."
+    "--program",
+    help="Subgraph view: a program, program/nkrdp-industrialization-pilot or its slug.",
 )
 @click.option(
     "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Subgraph view: from date."
@@ -76,18 +72,21 @@ def export_command(
     until: datetime.datetime | None,
     output: Path | None,
 ) -> None:
-    """Export a view of the graph for Gephi, Cytoscape, D3, spreadsheets or RDF tools."""
-    selection = Selection(
-        view=view,
-        entity=_iri(entity),
-        hops=hops,
-        region=_iri(region),
-        program=_iri(program),
-        since=since.date().isoformat() if since else None,
-        until=until.date().isoformat() if until else None,
-    )
+    """Export a view of the graph for Gephi, Cytoscape, D3, spreadsheets or RDF tools.
+
+    --entity, --region and --program take the same forms as the REST API's filters."""
     with failures():
-        data = export(Store.open(store_dir), fmt, selection, lang)
+        store = Store.open(store_dir)
+        selection = Selection(
+            view=view,
+            entity=resolve_iri(store, entity, "entity"),
+            hops=hops,
+            region=resolve_iri(store, region, "region"),
+            program=resolve_iri(store, program, "program"),
+            since=since.date().isoformat() if since else None,
+            until=until.date().isoformat() if until else None,
+        )
+        data = export(store, fmt, selection, lang)
     if output is None:
         sys.stdout.buffer.write(data)
         return

@@ -18,8 +18,10 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
-from graph import iris
+from api.routing import ApiRoute
 from graph.export import FORMATS, Selection, export
+from graph.iris import id_pattern
+from graph.read.lookup import resolve_iri
 from graph.store import Store
 
 
@@ -63,8 +65,7 @@ DOWNLOADS: dict[int | str, dict[str, Any]] = {
 }
 DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 CACHE_SIZE = 12
-REFERENCE = r"^[a-z]+/[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
-router = APIRouter(prefix="/api/export", tags=["export"], responses=DOWNLOADS)
+router = APIRouter(prefix="/api/export", tags=["export"], responses=DOWNLOADS, route_class=ApiRoute)
 
 
 # Recent exports per store: a store is opened read-only for serving, so the same request
@@ -100,15 +101,18 @@ def export_view(
     entity: Annotated[
         str | None,
         Query(
-            pattern=REFERENCE, description="Ego view: the centre, e.g. zone/baotou-rare-earth-htz."
+            pattern=id_pattern("entity"),
+            description="Ego view: the centre, e.g. zone/baotou-rare-earth-htz (or its slug).",
         ),
     ] = None,
     hops: Annotated[int, Query(ge=0, le=6, description="Ego view: how many hops.")] = 1,
     region: Annotated[
-        str | None, Query(pattern=r"^[0-9]{6}$", description="Subgraph: GB/T 2260 region code.")
+        str | None,
+        Query(pattern=id_pattern("region"), description="Subgraph: adm/150000 or 150000."),
     ] = None,
     program: Annotated[
-        str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$", description="Subgraph: slug.")
+        str | None,
+        Query(pattern=id_pattern("program"), description="Subgraph: program/… or its slug."),
     ] = None,
     since: Annotated[
         str | None, Query(pattern=DATE, description="Subgraph: from YYYY-MM-DD.")
@@ -117,16 +121,16 @@ def export_view(
         str | None, Query(pattern=DATE, description="Subgraph: to YYYY-MM-DD.")
     ] = None,
 ) -> Response:
-    """A view of the graph in a format, as a file download."""
-    ego, sub = view is View.ego, view is View.subgraph
+    """A view of the graph in a format, as a file download. A parameter of another view than
+    the one asked for, or `since` after `until`, is a 422."""
     selection = Selection(
         view=view.value,
-        entity=str(iris.entity(entity)) if entity and ego else None,
-        hops=hops if ego else 1,
-        region=str(iris.division(region)) if region and sub else None,
-        program=str(iris.program(program)) if program and sub else None,
-        since=since if sub else None,
-        until=until if sub else None,
+        entity=resolve_iri(store, entity, "entity"),
+        hops=hops,
+        region=resolve_iri(store, region, "region"),
+        program=resolve_iri(store, program, "program"),
+        since=since,
+        until=until,
     )
     data = cached_export(store, fmt.value, selection, lang.value)
     spec = FORMATS[fmt.value]

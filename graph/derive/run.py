@@ -169,7 +169,7 @@ def context(p: Projection, as_of: str | None) -> Context:
     valid = np.array(valid_on(p, day), dtype=np.bool_).reshape(-1)
     rows = np.flatnonzero(valid)
     by_start = rows[np.argsort(cols.start[rows], kind="stable")]
-    regions = closure(p.places, p.designee)
+    regions = closure(p.places, p.designee, p.located)
     return Context(p, day, cols, valid, by_start, regions, complete_scopes(p))
 
 

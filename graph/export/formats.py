@@ -23,7 +23,7 @@ from graph.paths import ONTOLOGY_DIR
 from graph.store import Store
 
 NODE_FIELDS = ("id", "label", "kind", "code", "since", "last", "count", "iri")
-EDGE_FIELDS = ("source", "target", "key", "kind", "since", "until", "weight", "iri")
+EDGE_FIELDS = ("source", "target", "key", "kind", "count", "since", "until", "weight", "iri")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ def quads_of(store: Store, g: Network | None) -> list[ox.Quad]:
     if g is None:
         quads = [q for q in store.inner if q.graph_name != ontology]
     else:
-        subjects = set(g.nodes) | {str(d["iri"]) for _, _, d in g.edges(data=True) if "iri" in d}
+        named = (str(d["iri"]).split() for _, _, d in g.edges(data=True) if "iri" in d)
+        subjects = set(g.nodes) | {iri for iris in named for iri in iris}
         quads = [
             q
             for s in sorted(subjects)

@@ -5,17 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 
-from graph.errors import ExportError, NotFound
+from graph.errors import ExportError, InvalidParameters, NotFound
 from graph.export.network import (
     Network,
+    Record,
     co_designation_network,
     designation_network,
+    records,
     whole_network,
 )
+from graph.region import within
 from graph.store import Store
 
 VIEWS = ("whole", "designations", "co-designation", "ego", "subgraph")
+PARAMETERS = {
+    "entity": "ego",
+    "region": "subgraph",
+    "program": "subgraph",
+    "since": "subgraph",
+    "until": "subgraph",
+}
+"""The parameters that belong to one view only."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,13 @@ class Selection:
     since: str | None = None
     until: str | None = None
 
+    def __post_init__(self) -> None:
+        for name, view in PARAMETERS.items():
+            if getattr(self, name) is not None and self.view in VIEWS and self.view != view:
+                raise InvalidParameters(f"{name} is for the {view} view, not {self.view}")
+        if self.since and self.until and self.since > self.until:
+            raise InvalidParameters(f"since ({self.since}) is after until ({self.until})")
+
 
 def select(store: Store, s: Selection) -> Network:
     """The networkx graph of a view."""
@@ -40,11 +59,11 @@ def select(store: Store, s: Selection) -> Network:
         return whole_network(store)
     if s.view == "co-designation":
         return co_designation_network(store)
+    if s.view == "subgraph":
+        return subgraph(store, s)
     g = designation_network(store)
     if s.view == "ego":
         return ego(g, s.entity, s.hops)
-    if s.view == "subgraph":
-        return subgraph(g, s)
     return g
 
 
@@ -60,39 +79,25 @@ def ego(g: Network, entity: str | None, hops: int) -> Network:
     return g.subgraph(kept.nodes).copy()
 
 
-def _kept_designations(g: Network, s: Selection) -> set[str]:
-    kept = set()
-    for program, designee, key, data in g.edges(keys=True, data=True):
-        if data.get("kind") != "designates":
-            continue
-        since = str(data.get("since", ""))
-        if s.program and program != s.program:
-            continue
-        if s.since and (not since or since < s.since):
-            continue
-        if s.until and (not since or since > s.until):
-            continue
-        if s.region and s.region not in nx.descendants(g, designee) | {designee}:
-            continue
-        kept.add(key)
-    return kept
+def chosen(store: Store, s: Selection) -> list[Record]:
+    """The designations of a subgraph: under the program, starting within the time range, and
+    whose designee is in the region by the one rule (graph.region)."""
+    inside = within(store, ox.NamedNode(s.region)) if s.region else None
+    return [
+        r
+        for r in records(store)
+        if (not s.program or r.program == s.program)
+        and (not s.since or (r.since and r.since >= s.since))
+        and (not s.until or (r.since and r.since <= s.until))
+        and (inside is None or r.designee in inside)
+    ]
 
 
-def subgraph(g: Network, s: Selection) -> Network:
-    """The designations under a program, in a region, and/or starting within a time range,
-    with their issuers, programs, designees and the places above the designees."""
+def subgraph(store: Store, s: Selection) -> Network:
+    """Exactly the designations under a program, in a region and/or starting within a time
+    range, with their issuers, programs, designees and the designees' places (in a region,
+    only the places inside it)."""
     if not (s.region or s.program or s.since or s.until):
         raise ExportError("the subgraph view needs a region, a program or a time range")
-    kept = _kept_designations(g, s)
-    out: Network = Network()
-    for program, designee, key, data in g.edges(keys=True, data=True):
-        if key in kept:
-            out.add_edge(program, designee, key=key, **data)
-    for issuer, program, key, data in g.edges(keys=True, data=True):
-        if data.get("kind") == "issues" and data.get("iri") in kept:
-            out.add_edge(issuer, program, key=key, **data)
-    for designee in [n for n in out.nodes if out.in_degree(n)]:
-        for child, parent, key in nx.edge_bfs(g, designee):
-            if key == "located-in":
-                out.add_edge(child, parent, key=key, **g.edges[child, parent, key])
-    return out
+    inside = within(store, ox.NamedNode(s.region)) if s.region else None
+    return designation_network(store, chosen(store, s), inside)

@@ -30,8 +30,8 @@ from graph.store import Store
 T = TypeVar("T")
 Table = OrderedDict[Hashable, object]
 DEFAULT_SIZE = 20_000
-SIZES = {"designation-pages": 1_000, "finding-pages": 1_000, "entity-pages": 1_000}
-"""Tables of whole pages (up to 1,001 IRIs each) keep fewer entries."""
+SIZES = {"designation-matches": 1_000, "finding-matches": 1_000, "entity-lists": 1_000}
+"""Tables of whole lists (what a filter matches) keep fewer entries."""
 
 _TABLES: WeakKeyDictionary[Store, dict[str, Table]] = WeakKeyDictionary()
 _LOCK = Lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from graph.errors import NotFound
 from graph.media import RDF
 from graph.namespaces import PREFIXES
 from graph.paths import CONTEXT_FILE, ONTOLOGY_DIR
-from graph.read.designations import DesignationFilter, designation, designations
+from graph.read.designations import DesignationFilter, designation, matches, table
 from graph.read.lookup import kind_of, label, local_id
 from graph.read.views import Designation
 from graph.store import Store
@@ -79,6 +80,7 @@ class Page:
     statements: list[tuple[str, Link]] = field(default_factory=list)
     incoming: list[tuple[str, Link]] = field(default_factory=list)
     designations: list[Designation] = field(default_factory=list)
+    designation_total: int = 0
 
 
 def curie(iri: str) -> str:
@@ -110,27 +112,33 @@ def page(store: Store, iri: str) -> Page:
         out.statements.append((subject + curie(t.predicate.value), link(store, t.object)))
     for row in store.select(INCOMING_QUERY, o=ox.NamedNode(iri))[:500]:
         out.incoming.append((curie(row["p"].value), link(store, row["s"])))
-    out.designations = related(store, iri)
+    out.designations, out.designation_total = related(store, iri)
     if local_id(iri).startswith("designation/") and out.designations:
         d = out.designations[0]
         out.title = f"{d.designee.label or d.designee.id} — {d.program.label or d.program.id}"
     return out
 
 
-def related(store: Store, iri: str, limit: int = 50) -> list[Designation]:
-    """The designation itself, or the designations an entity is party to (or, for a region,
-    that lie inside it)."""
+RELATED: dict[str, Callable[[ox.NamedNode], list[DesignationFilter]]] = {
+    "zone": lambda n: [DesignationFilter(region=n)],
+    "cluster": lambda n: [DesignationFilter(region=n)],
+    "region": lambda n: [DesignationFilter(region=n)],
+    "organisation": lambda n: [DesignationFilter(designee=n), DesignationFilter(issuer=n)],
+    "program": lambda n: [DesignationFilter(program=n)],
+}
+"""The designations an entity's page shows: in a place by the one region rule (graph.region),
+of an organisation as designee or issuer, under a program."""
+
+
+def related(store: Store, iri: str, limit: int = 50) -> tuple[list[Designation], int]:
+    """The designation itself, or the first designations an entity's page shows (RELATED),
+    in the store's order, and how many there are in all."""
     if local_id(iri).startswith("designation/"):
-        return [designation(store, iri)]
+        return [designation(store, iri)], 1
     kind = kind_of(store, iri)
     if kind is None:
-        return []
-    node = ox.NamedNode(iri)
-    filters = {
-        "zone": DesignationFilter(designee=node),
-        "cluster": DesignationFilter(designee=node),
-        "organisation": DesignationFilter(issuer=node),
-        "program": DesignationFilter(program=node),
-        "region": DesignationFilter(region=node),
-    }
-    return designations(store, filters[kind], 0, limit)
+        return [], 0
+    filters = RELATED[kind](ox.NamedNode(iri))
+    found = sorted({i for f in filters for i in matches(store, f)})
+    iris = table(store).iris
+    return [designation(store, iris[i]) for i in found[:limit]], len(found)

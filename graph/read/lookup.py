@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from itertools import islice
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS
 
-from graph.errors import NotFound
+from graph import iris
+from graph.errors import InvalidReference, NotFound
 from graph.namespaces import CND, ID, ORG, SCHEMA, concept
 from graph.read.cache import remembered
 from graph.read.search import KIND_OF_TYPE
@@ -63,6 +62,12 @@ def first(props: Properties, predicate: str) -> OxTerm | None:
     """The first value of a predicate, or None."""
     values = props.get(str(predicate))
     return values[0] if values else None
+
+
+def value(props: Properties, predicate: str) -> str | None:
+    """The text of the first value of a predicate, or None."""
+    term = first(props, str(predicate))
+    return term.value if term is not None else None
 
 
 def label(store: Store, iri: str) -> str | None:
@@ -151,13 +156,23 @@ def entities(
     store: Store, kind: str, offset: int, limit: int, level: str | None = None
 ) -> list[Entity]:
     """A page of entities of a kind in the store's order (the same for the same data; no
-    sort, so a page streams); regions may be filtered by level."""
-    key = (kind, offset, limit, level)
-    page = remembered(store, "entity-pages", key, lambda: _page(store, kind, offset, limit, level))
+    sort); regions may be filtered by level."""
+    page = entity_iris(store, kind, level)[offset : offset + limit]
     return [entity(store, iri, kind) for iri in page]
 
 
-def _page(store: Store, kind: str, offset: int, limit: int, level: str | None) -> list[str]:
+def entity_total(store: Store, kind: str, level: str | None = None) -> int:
+    """How many entities of a kind (and, for regions, of a level) there are."""
+    return len(entity_iris(store, kind, level))
+
+
+def entity_iris(store: Store, kind: str, level: str | None = None) -> tuple[str, ...]:
+    """Every entity of a kind (regions of a level) in the store's order (remembered)."""
+    key = (kind, level)
+    return remembered(store, "entity-lists", key, lambda: _entity_iris(store, kind, level))
+
+
+def _entity_iris(store: Store, kind: str, level: str | None) -> tuple[str, ...]:
     type_ = ox.NamedNode(TYPE_OF_KIND[kind])
     if level is None:
         rows = store.query(KIND_QUERY, {"type": type_})
@@ -165,9 +180,30 @@ def _page(store: Store, kind: str, offset: int, limit: int, level: str | None) -
         level_iri = ox.NamedNode(concept("admin-level", level))
         rows = store.query(REGION_KIND_QUERY, {"type": type_, "level": level_iri})
     assert isinstance(rows, ox.QuerySolutions)
-    return list(islice(_subjects(rows), offset, offset + limit))
+    return tuple(dict.fromkeys(row["e"].value for row in rows))
 
 
-def _subjects(rows: ox.QuerySolutions) -> Iterator[str]:
-    for row in rows:
-        yield row["e"].value
+EXISTS_QUERY = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 1"
+
+
+def resolve(store: Store, text: str | None, kind: str) -> ox.NamedNode | None:
+    """The IRI a filter value names (see graph.iris.parse_id), None for None: a bare slug
+    that several kinds of entity could have goes to the one the store holds; InvalidReference
+    when it holds more than one, and the first guess when it holds none (so the filter
+    matches nothing)."""
+    if text is None:
+        return None
+    candidates = [ox.NamedNode(str(ID[c])) for c in iris.parse_id(text, kind)]
+    if len(candidates) == 1:
+        return candidates[0]
+    known = [c for c in candidates if store.select(EXISTS_QUERY, s=c)]
+    if len(known) > 1:
+        ids = ", ".join(local_id(c.value) for c in known)
+        raise InvalidReference(f"{text!r} names more than one entity ({ids}); give its id")
+    return (known or candidates)[0]
+
+
+def resolve_iri(store: Store, text: str | None, kind: str) -> str | None:
+    """The IRI a filter value or option names, as text (see resolve)."""
+    node = resolve(store, text, kind)
+    return node.value if node is not None else None

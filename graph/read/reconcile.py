@@ -1,15 +1,20 @@
-"""Reconciliation: match names (with optional type and property constraints) to entities,
-and fetch property values for data extension. Version-neutral; api/ shapes each version."""
+"""Reconciliation (W3C Reconciliation Service API, versions 0.2 and 1.0-draft): match names
+(with optional type and property constraints) to entities, fetch property values for data
+extension, suggest entities, types and properties, and preview an entity. The candidate and
+value shapes both versions share are made here; api/routes/reconcile.py reads requests."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
+from typing import Any
 
 import pyoxigraph as ox
 
 from graph import iris
-from graph.namespaces import ID, concept
+from graph.namespaces import ID
+from graph.read import lookup
 from graph.read.lookup import label, local_id
 from graph.read.search import LabelIndex, normalise
 from graph.store import Store
@@ -30,15 +35,26 @@ PROPERTIES: dict[str, str] = {
     "designations": "Number of designations",
 }
 CONSTRAINTS = ("province", "code")
-FACTS_QUERY = """
-SELECT ?e ?top ?province ?located ?code ?zh ?en ?pinyin WHERE {
-  OPTIONAL { ?e schema:location?/schema:containedInPlace* ?province .
-             ?province cnd:adminLevel ?top }
+ENTITY_PROPERTIES = ("province", "located_in")
+PREVIEW = {"width": 400, "height": 160}
+MAX_LIMIT = 50
+ENTITY_ID = re.compile(r"^[a-z]+/[A-Za-z0-9-]{1,100}$")
+FACTS_QUERY = r"""
+SELECT ?e ?located ?code ?zh ?en ?pinyin WHERE {
   OPTIONAL { ?e schema:containedInPlace|schema:location ?located }
   OPTIONAL { ?e skos:notation ?code }
   OPTIONAL { ?e skos:prefLabel ?zh FILTER(LANGMATCHES(LANG(?zh), "zh-Hans")) }
   OPTIONAL { ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
   OPTIONAL { ?e skos:prefLabel ?pinyin FILTER(LANGMATCHES(LANG(?pinyin), "zh-Latn-pinyin")) }
+}
+"""
+# Bindings (pyoxigraph substitutions) are not where Oxigraph's planner starts: a path joined
+# with another pattern, or inside OPTIONAL, is evaluated for every node first (100 ms, not
+# 0.4 ms). The path is kept alone in a subquery so that it starts from the bound ?e.
+PROVINCE_QUERY = """
+SELECT ?e ?province WHERE {
+  { SELECT ?e ?province WHERE { ?e schema:location?/schema:containedInPlace* ?province } }
+  ?province cnd:adminLevel id:concept\\/admin-level\\/province
 }
 """
 COUNT_QUERY = """
@@ -88,9 +104,10 @@ class Facts:
 def facts(store: Store, iri: str) -> Facts:
     """The property values of an entity, read over SPARQL."""
     out = Facts()
-    top = ox.NamedNode(str(concept("admin-level", "province")))
-    for row in store.select(FACTS_QUERY, e=ox.NamedNode(iri), top=top):
-        for name, var in (("province", "province"), ("located_in", "located"), ("code", "code")):
+    e = ox.NamedNode(iri)
+    out.province = {row["province"].value for row in store.select(PROVINCE_QUERY, e=e)}
+    for row in store.select(FACTS_QUERY, e=e):
+        for name, var in (("located_in", "located"), ("code", "code")):
             if var in row:
                 getattr(out, name).add(row[var].value)
         for name, var in (("label_zh", "zh"), ("label_en", "en"), ("label_pinyin", "pinyin")):
@@ -105,27 +122,34 @@ def designation_count(store: Store, iri: str) -> int:
     return int(rows[0]["n"].value) if rows else 0
 
 
-def satisfies(index: LabelIndex, f: Facts, pid: str, value: str) -> bool:
-    """Whether an entity's facts satisfy a constraint: a province by code or name, a code."""
+def wanted(index: LabelIndex, pid: str, value: str) -> frozenset[str]:
+    """What a constraint accepts: the codes it names, or the provinces (IRIs) a province
+    constraint names by code or by a name that matches well."""
     if pid == "code":
-        return value.strip() in f.code
+        return frozenset({value.strip()})
     if CODE.match(value.strip()):
-        return str(iris.division(value.strip())) in f.province
+        return frozenset({str(iris.division(value.strip()))})
     hits = index.search(value, frozenset({"region"}), limit=5)
-    return any(h.iri in f.province and h.score >= 0.8 for h in hits)
+    return frozenset(h.iri for h in hits if h.score >= 0.8)
+
+
+def satisfies(f: Facts, pid: str, accepted: frozenset[str]) -> bool:
+    """Whether an entity's facts meet a constraint: a province by code or name, a code."""
+    return bool((f.code if pid == "code" else f.province) & accepted)
 
 
 def match(store: Store, index: LabelIndex, query: MatchQuery) -> list[Candidate]:
     """Candidates best first; a candidate is a match when its name is exact, it meets every
     constraint and no other candidate scores as high."""
     hits = index.search(query.text, query.kinds, limit=max(query.limit * 4, 20))
+    constraints = [(pid, wanted(index, pid, value)) for pid, value in query.constraints]
     out = []
     for hit in hits:
         features: dict[str, float | bool] = {"name": hit.score}
         score = hit.score * 100
         f = facts(store, hit.iri) if query.constraints else Facts()
-        for pid, value in query.constraints:
-            ok = satisfies(index, f, pid, value)
+        for pid, accepted in constraints:
+            ok = satisfies(f, pid, accepted)
             features[pid] = ok
             score = score if ok else score * 0.5
         name = label(store, hit.iri) or hit.label
@@ -182,3 +206,108 @@ def suggest_properties(prefix: str) -> list[tuple[str, str]]:
     """Properties whose id or name contains the prefix."""
     key = normalise(prefix)
     return [(p, n) for p, n in PROPERTIES.items() if key in normalise(p) or key in normalise(n)]
+
+
+def values_of(v: Any) -> list[str]:
+    """A property value (string, number, entity object or a list of those) as strings."""
+    if isinstance(v, list):
+        return [s for item in v for s in values_of(item)]
+    if isinstance(v, dict):
+        return [str(v.get("id", v.get("name", "")))]
+    return [str(v).lower() if isinstance(v, bool) else str(v)]
+
+
+def match_query(
+    text: str, kinds: list[str], constraints: list[tuple[str, Any]], limit: int | None
+) -> MatchQuery:
+    """A query from a version's fields; unknown types and properties are ignored."""
+    return MatchQuery(
+        text=text,
+        kinds=frozenset(k for k in kinds if k in TYPES),
+        constraints=tuple(
+            (pid, s) for pid, v in constraints if is_known_constraint(pid) for s in values_of(v)
+        ),
+        limit=min(max(limit or 5, 1), MAX_LIMIT),
+    )
+
+
+def type_object(kind: str) -> dict[str, str]:
+    """A type as {id, name}."""
+    return {"id": kind, "name": TYPES.get(kind, kind)}
+
+
+def candidate_object(c: Candidate, feature_names: bool) -> dict[str, Any]:
+    """A candidate as both versions show it (1.0-draft names its features)."""
+    features = [
+        {"id": k, **({"name": PROPERTIES.get(k, k)} if feature_names else {}), "value": v}
+        for k, v in c.features.items()
+    ]
+    return {
+        "id": c.id,
+        "name": c.name,
+        "description": c.description,
+        "score": c.score,
+        "match": c.match,
+        "type": [type_object(c.kind)],
+        "features": features,
+    }
+
+
+def entity_suggestions(index: LabelIndex, prefix: str, kind: str | None) -> list[dict[str, Any]]:
+    """Entities whose names start with (or nearly match) the prefix."""
+    kinds = frozenset({kind}) if kind in TYPES else frozenset()
+    hits = index.search(prefix, kinds, limit=10) if prefix.strip() else []
+    return [
+        {
+            "id": local_id(h.iri),
+            "name": h.label,
+            "description": TYPES.get(h.kind, h.kind),
+            "notable": [type_object(h.kind)],
+        }
+        for h in hits
+    ]
+
+
+def preview(store: Store, id_: str) -> str:
+    """A small HTML card of an entity, for an iframe; every value escaped."""
+    e = lookup.entity(store, str(ID[id_]))
+    names = [n for n in (e.labels.zh, e.labels.en, e.labels.pinyin) if n] or [id_]
+    where = ", ".join(r.label or r.id for r in e.located_in)
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(id_)}</title></head>"
+        "<body style='font-family:sans-serif;margin:.5rem'>"
+        f"<strong>{escape(names[0])}</strong>"
+        f"<div>{'<br>'.join(escape(n) for n in names[1:])}</div>"
+        f"<div style='color:#666'>{escape(TYPES.get(e.kind, e.kind))}"
+        f"{' · ' + escape(where) if where else ''} · {escape(', '.join(e.codes))}</div>"
+        f"<a href='/id/{escape(id_)}' target='_blank'>{escape(id_)}</a></body></html>"
+    )
+
+
+def _extension_value(pid: str, value: str, store: Store) -> dict[str, Any]:
+    """One extension value: an entity {id, name}, an {int} or a {str}."""
+    if pid in ENTITY_PROPERTIES:
+        return {"id": value, "name": label(store, str(ID[value])) or value}
+    if pid == "designations":
+        return {"int": int(value)}
+    return {"str": value}
+
+
+def extension(store: Store, ids: list[str], pids: list[str]) -> dict[str, dict[str, list[Any]]]:
+    """Extension values per id and property, shaped as the specification's value objects."""
+    raw = extend(store, [i for i in ids if ENTITY_ID.match(i)], pids)
+    return {
+        i: {p: [_extension_value(p, v, store) for v in raw.get(i, {}).get(p, [])] for p in pids}
+        for i in ids
+    }
+
+
+def property_meta(pids: list[str]) -> list[dict[str, str]]:
+    """The `meta` of an extension response: each property with its name."""
+    return [{"id": p, "name": PROPERTIES.get(p, p)} for p in pids]
+
+
+def proposals(kind: str, limit: int) -> dict[str, Any]:
+    """Properties worth fetching for entities of a type."""
+    props = [{"id": p, "name": n} for p, n in PROPERTIES.items()][:limit]
+    return {"type": kind, "properties": props, "limit": limit}

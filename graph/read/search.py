@@ -118,8 +118,11 @@ class LabelIndex:
         entries.sort(key=lambda e: (e.iri, e.key, e.label))
         return cls(entries)
 
-    def search(self, text: str, kinds: frozenset[str] = frozenset(), limit: int = 10) -> list[Hit]:
-        """The best-matching entities, best first (ties by IRI); one hit per entity."""
+    def search(
+        self, text: str, kinds: frozenset[str] = frozenset(), limit: int | None = 10
+    ) -> list[Hit]:
+        """The best-matching entities, best first (ties by IRI); one hit per entity; every
+        one when limit is None."""
         key = normalise(text)
         if not key:
             return []

@@ -47,3 +47,25 @@ def stats(store: Store) -> dict[str, int]:
         out[name] = _count(store, CLASS_QUERY, **{"class": ox.NamedNode(cls)})
     out["documents"] = _count(store, DOCUMENT_QUERY)
     return out
+
+
+# Oxigraph binds only projected variables; ?coverage is bound through a grouped projection.
+COMPLETE_QUERY = """SELECT ?coverage (COUNT(DISTINCT ?b) AS ?n)
+WHERE { ?b a cnd:Batch ; cnd:coverage ?coverage } GROUP BY ?coverage"""
+
+
+def overview(store: Store) -> dict[str, int]:
+    """What the landing page counts: designations, programs, zones, source documents and
+    batches that are complete official lists."""
+    return remembered(store, "overview", None, lambda: _overview(store))
+
+
+def _overview(store: Store) -> dict[str, int]:
+    complete = ox.NamedNode(concept("coverage", "complete-official-list"))
+    return {
+        "designations": _count(store, CLASS_QUERY, **{"class": ox.NamedNode(CND.Designation)}),
+        "programs": _count(store, CLASS_QUERY, **{"class": ox.NamedNode(CND.Program)}),
+        "zones": _count(store, CLASS_QUERY, **{"class": ox.NamedNode(CND.Zone)}),
+        "sources": _count(store, DOCUMENT_QUERY),
+        "complete-lists": _count(store, COMPLETE_QUERY, coverage=complete),
+    }

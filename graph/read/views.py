@@ -67,23 +67,11 @@ class Source(View):
     evidence: list[Evidence] = []
 
 
-class Designation(View):
-    """Who designated whom, under which program, when, and on what evidence."""
+class Sentence(View):
+    """What a finding says, in one sentence in English and in Chinese (as the pages show)."""
 
-    iri: str
-    id: str
-    designee: Ref
-    program: Ref
-    designated_by: list[Ref]
-    type: str | None = None
-    level: str | None = None
-    status: str | None = Field(None, description="Verification status computed from claims.")
-    batch: Ref | None = None
-    announced: str | None = None
-    decided: str | None = None
-    valid_from: str | None = None
-    valid_until: str | None = None
-    sources: list[Source] = []
+    en: str
+    zh: str
 
 
 class Finding(View):
@@ -104,12 +92,59 @@ class Finding(View):
     compared_with: Ref | None = Field(None, description="The computed finding it compared.")
     generated_by: str | None = Field(None, description="The derivation run of a computed one.")
     sources: list[Source] = []
+    sentence: Sentence | None = Field(None, description="What it says, in English and Chinese.")
+    judged_by: Finding | None = Field(
+        None, description="For a reported finding: the graph's verdict on it (a claim-verdict)."
+    )
+
+
+class Designation(View):
+    """Who designated whom, under which program, when, and on what evidence."""
+
+    iri: str
+    id: str
+    designee: Ref
+    program: Ref
+    designated_by: list[Ref]
+    type: str | None = None
+    level: str | None = None
+    status: str | None = Field(None, description="Verification status computed from claims.")
+    batch: Ref | None = None
+    announced: str | None = None
+    decided: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    sources: list[Source] = []
+    findings: list[Finding] = Field(
+        [],
+        description="Reported and computed findings about it (only, first in a region), each "
+        "with its sentence; a reported one carries the graph's verdict on it in judged_by.",
+    )
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of results in a stable order; `next` is the URL of the following page."""
+    """One page of results in a stable order: `total` counts every match, `next` is the URL of
+    the following page (none on the last)."""
 
     items: list[T]
+    total: int = Field(description="How many items match, on every page together.")
     limit: int
     offset: int
     next: str | None = None
+
+
+class Facet(View):
+    """One value of a facet: its id or slug, its label, and how many matches have it."""
+
+    value: str
+    label: str | None = None
+    count: int
+
+
+class DesignationPage(Page[Designation]):
+    """A page of designations, with the counts of the facets asked for (`facets=`) over every
+    match, not only this page."""
+
+    facets: dict[str, list[Facet]] = Field(
+        {}, description="Per facet asked for: its values, most frequent first."
+    )

@@ -1,0 +1,2 @@
+"""Pages for people: templates, the words they show in English and Chinese, and the choice
+of language."""

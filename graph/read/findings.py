@@ -1,0 +1,149 @@
+"""Findings over SPARQL: only-in-region, first-in-region and claim verdicts, filtered by kind,
+basis, designation and region, in the store's order, with the claims behind them, each said
+in one sentence in English and Chinese (graph.read.sentences); a reported finding carries the
+graph's verdict on it (`judged_by`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib.namespace import PROV
+
+from graph.namespaces import CND
+from graph.read.cache import remembered
+from graph.read.finding_facts import finding_facts
+from graph.read.lookup import Properties, first, local_id, properties, ref, slug, value
+from graph.read.sentences import sentence
+from graph.read.sources import sources
+from graph.read.views import Finding, Sentence
+from graph.region import within
+from graph.store import Store
+from graph.terms import OxTerm
+
+FINDING_TYPES = {
+    "only-in-region": CND.OnlyInRegionFinding,
+    "first-in-region": CND.FirstInRegionFinding,
+    "claim-verdict": CND.ClaimVerdict,
+}
+KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+VERDICT = str(CND.ClaimVerdict)
+DESIGNATION_CLAUSE = "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation ."
+BASIS_CLAUSES = {
+    "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
+    "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
+}
+FINDINGS_ALL = "VALUES ?type { cnd:OnlyInRegionFinding cnd:FirstInRegionFinding cnd:ClaimVerdict }"
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """Which findings to list: a kind, a basis (reported or computed), the designation they are
+    about and a region their own region lies in (graph.region)."""
+
+    kind: str | None = None
+    basis: str | None = None
+    designation: ox.NamedNode | None = None
+    region: ox.NamedNode | None = None
+
+
+def findings(store: Store, flt: FindingFilter, offset: int, limit: int) -> list[Finding]:
+    """A page of findings matching the filter, in the store's order."""
+    page = finding_matches(store, flt)[offset : offset + limit]
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in page]
+
+
+def finding_total(store: Store, flt: FindingFilter) -> int:
+    """How many findings match the filter."""
+    return len(finding_matches(store, flt))
+
+
+def finding_matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
+    """Every finding matching the filter, with its type, in the store's order (remembered)."""
+    return remembered(store, "finding-matches", flt, lambda: _matches(store, flt))
+
+
+def _matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
+    bindings: dict[str, ox.NamedNode] = {}
+    body = ["OPTIONAL { ?f cnd:withinRegion ?within }"]
+    if flt.designation is not None:
+        bindings["designation"] = flt.designation
+        body.append(DESIGNATION_CLAUSE)
+    if flt.kind is not None:
+        bindings["type"] = ox.NamedNode(str(FINDING_TYPES[flt.kind]))
+    if flt.basis is not None:
+        body.append(BASIS_CLAUSES[flt.basis])
+    head = FINDINGS_ALL if flt.kind is None else ""
+    projection = " ".join(f"?{n}" for n in bindings if n != "type")
+    where = " ".join(body)
+    query = f"SELECT DISTINCT ?f ?type ?within {projection} WHERE {{ {head} ?f a ?type . {where} }}"
+    rows = store.query(query, bindings)
+    assert isinstance(rows, ox.QuerySolutions)
+    inside = within(store, flt.region) if flt.region is not None else None
+    found = (
+        (r["f"].value, r["type"].value)
+        for r in rows
+        if inside is None or (r["within"] is not None and r["within"].value in inside)
+    )
+    return list(dict.fromkeys(found))
+
+
+JUDGED_BY = "SELECT ?verdict ?f WHERE { ?verdict cnd:aboutClaim ?f ; a cnd:ClaimVerdict }"
+
+
+def finding(store: Store, iri: str, kind: str) -> Finding:
+    """One finding with what it is about, the claims that support it, its sentence and, for a
+    reported one, the graph's verdict on it."""
+    return remembered(store, "finding", (iri, kind), lambda: _said(store, iri, kind))
+
+
+def _said(store: Store, iri: str, kind: str) -> Finding:
+    base = _finding(store, iri, kind)
+    facts = finding_facts(store, base)
+    said = Sentence(en=sentence(facts, "en"), zh=sentence(facts, "zh"))
+    verdicts = sorted(r["verdict"].value for r in store.select(JUDGED_BY, f=ox.NamedNode(iri)))
+    judged_by = finding(store, verdicts[0], "claim-verdict") if verdicts else None
+    return base.model_copy(update={"sentence": said, "judged_by": judged_by})
+
+
+def findings_about(store: Store, designation: str) -> list[Finding]:
+    """The reported and computed findings about a designation, in the store's order; the
+    verdicts sit in `judged_by` of the findings they judge."""
+    flt = FindingFilter(designation=ox.NamedNode(designation))
+    matched = finding_matches(store, flt)
+    return [finding(store, iri, KIND_OF_FINDING[t]) for iri, t in matched if t != VERDICT]
+
+
+def _finding(store: Store, iri: str, kind: str) -> Finding:
+    props = properties(store, iri)
+    claims = props.get(str(CND.supportedBy), [])
+    count = first(props, str(CND.candidateCount))
+    judged = first(props, str(CND.aboutClaim))
+    return Finding(
+        iri=iri,
+        id=local_id(iri),
+        kind=kind,
+        basis="reported" if claims else "computed",
+        designation=ref(store, about_designation(store, props, judged)),
+        region=ref(store, first(props, str(CND.withinRegion))),
+        region_level=slug(first(props, str(CND.regionLevel))),
+        candidate_count=int(count.value) if count is not None else None,
+        valid_as_of=value(props, CND.validAsOf),
+        coverage=slug(first(props, str(CND.coverage))),
+        verdict=slug(first(props, str(CND.verdict))),
+        judges=ref(store, judged),
+        compared_with=ref(store, first(props, str(CND.computedFinding))),
+        generated_by=value(props, PROV.wasGeneratedBy),
+        sources=sources(store, iri, claims),
+    )
+
+
+def about_designation(store: Store, props: Properties, judged: OxTerm | None) -> OxTerm | None:
+    """The designation a finding is about; for a verdict, that of the finding it judges."""
+    about = first(props, str(CND.aboutDesignation))
+    if about is None and judged is not None:
+        about = first(properties(store, judged.value), str(CND.aboutDesignation))
+    return about
+
+
+__all__ = ["FindingFilter", "finding", "finding_total", "findings", "findings_about"]
