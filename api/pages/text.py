@@ -65,7 +65,10 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (English, Chinese)
     "timeline": ("Timeline", "时间线"),
     "designations-title": ("Designations", "认定"),
     "inside": ("Designations inside this region, at every level", "本地区内（各级）的认定"),
-    "first-of": ("Showing the first {shown} of {total}; every one:", "显示前 {shown} 条，共 {total} 条；全部："),
+    "first-of": (
+        "Showing the first {shown} of {total}; every one:",
+        "显示前 {shown} 条，共 {total} 条；全部：",
+    ),
     "designee": ("Designee", "被认定对象"),
     "program": ("Program", "项目"),
     "type": ("Type", "类型"),
