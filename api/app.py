@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from threading import Thread
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -59,7 +60,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         Store.ensure(settings.store)
         refresh(app)
-        label_index(app.state.store)
+        # The search index takes seconds at the corpus's size: built beside the first
+        # requests, not before them (a search waits for it).
+        Thread(target=label_index, args=(app.state.store,), name="label-index", daemon=True).start()
         yield
 
     app = FastAPI(

@@ -127,7 +127,7 @@ def claims(n: int, d: str, rng: random.Random) -> Iterator[str]:
 def reported(n: int, size: int, rng: random.Random) -> Iterator[str]:
     """A reported only-in-region finding about a random designation, in a random province."""
     f, claim = iri(f"finding/r{n}"), iri(f"claim/c{n}")
-    yield quad(f, RDF_TYPE, cnd("OnlyInRegionFinding"), SOURCE)
+    yield quad(f, RDF_TYPE, cnd("ReportedOnlyInRegionFinding"), SOURCE)
     yield quad(f, cnd("aboutDesignation"), iri(f"designation/d{rng.randrange(size)}"), SOURCE)
     yield quad(f, cnd("withinRegion"), iris_adm(f"{11 + rng.randrange(PROVINCES):02d}0000"), SOURCE)
     yield quad(f, cnd("regionLevel"), iri("concept/admin-level/province"), SOURCE)

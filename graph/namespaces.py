@@ -37,6 +37,8 @@ class CND(DefinedNamespace):
     Claim: URIRef
     OnlyInRegionFinding: URIRef
     FirstInRegionFinding: URIRef
+    ReportedOnlyInRegionFinding: URIRef
+    ReportedFirstInRegionFinding: URIRef
     ClaimVerdict: URIRef
     Tally: URIRef
     CoDesignation: URIRef
@@ -73,6 +75,10 @@ class CND(DefinedNamespace):
     issuedBasis: URIRef
     dateBasis: URIRef
     reviewStatus: URIRef
+    labelBasis: URIRef
+    locationBasis: URIRef
+    zoneType: URIRef
+    evidenceAvailability: URIRef
 
     # claims and findings
     claimKind: URIRef
@@ -97,6 +103,7 @@ class CND(DefinedNamespace):
 
     # datatypes
     gbt2260: URIRef
+    nonStandardDivisionCode: URIRef
     nbsStatCode: URIRef
     gbt37028: URIRef
     iso3166: URIRef

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -101,6 +102,17 @@ class Store:
             raise QueryError("expected a SELECT query")
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def select_values(self, sparql: str, **bindings: OxTerm) -> list[dict[str, str]]:
+        """Rows of a SELECT query as dicts of the bound variables' lexical values (IRIs and
+        literals alike), read through Oxigraph's JSON results: several times faster than
+        select() for tens of thousands of rows."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+        rows: list[dict[str, dict[str, str]]] = data["results"]["bindings"]
+        return [{k: term["value"] for k, term in row.items()} for row in rows]
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update (relative IRIs resolve against base_iri when given)."""
@@ -218,6 +230,19 @@ def _parse(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
         raise LoadError(f"{path}: {exc}") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot read: {exc}") from exc
+
+
+def save(source: Store, target: Path) -> None:
+    """Write every quad of a store (an in-memory one, typically) into a new on-disk store at
+    target with Oxigraph's bulk loader, and persist it."""
+    data = source.inner.dump(format=ox.RdfFormat.N_QUADS)
+    try:
+        disk = ox.Store(str(target))
+        disk.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        disk.flush()
+    except OSError as exc:
+        raise StoreError(f"cannot write the store at {target}: {exc}") from exc
+    del disk
 
 
 def checkpoint(source: Store, target: Path) -> Store:

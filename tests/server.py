@@ -43,7 +43,7 @@ def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) 
 
 
 def _wait(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # the label index of the whole catalogue takes a while
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(
@@ -54,4 +54,4 @@ def _wait(base: str, process: subprocess.Popen[bytes]) -> None:
                 return
         except httpx.TransportError:
             time.sleep(0.1)
-    raise RuntimeError("server did not start within 60 s")
+    raise RuntimeError("server did not start within 180 s")

@@ -113,7 +113,7 @@ def test_zone_page_reads_findings_as_sentences(page: Any, server: str, built: St
     assert finding_sentence(built, verdict, "en") in texts
     computed = page.locator(".finding[data-basis=computed][data-kind=only-in-region] details").first
     computed.locator("summary").click()
-    assert computed.locator("a").first.get_attribute("href") == "/id/rule/only-in-region-v2"
+    assert computed.locator("a").first.get_attribute("href") == "/id/rule/only-in-region-v3"
     page.locator("#map svg circle").first.wait_for()
     page.locator("#ego canvas").first.wait_for()
     shot(page, "03-zone-findings")

@@ -17,14 +17,25 @@ PROGRAM_IRIS = [
     ID + "program/" + slug
     for slug in (
         "advanced-manufacturing-clusters",
+        "border-economic-cooperation-zones",
+        "cross-border-economic-cooperation-zones",
+        "customs-special-supervision-areas",
         "independent-innovation-demonstration-zones",
+        "inland-open-economy-pilot-zones",
+        "key-development-opening-pilot-zones",
         "manufacturing-innovation-centers",
         "manufacturing-pilot-platforms",
+        "national-etdz",
         "national-high-tech-zones",
         "national-key-rd-program",
+        "national-new-areas",
         "new-industrialization-demonstration-bases",
         "nkrdp-industrialization-pilot",
+        "other-national-development-zones",
+        "other-provincial-development-zones",
         "pilot-free-trade-zones",
+        "provincial-economic-development-zones",
+        "provincial-high-tech-parks",
         "rare-earth-access-list",
         "rare-earth-transformation-pilot",
         "strategic-emerging-industry-clusters",
@@ -48,7 +59,7 @@ def test_query_table(built_dir: Path) -> None:
         "p",
         "-" * len(ID + "program/independent-innovation-demonstration-zones"),
         *PROGRAM_IRIS,
-        "(16 rows)",
+        "(27 rows)",
     ]
 
 
@@ -90,15 +101,30 @@ def test_stats_json(built_dir: Path) -> None:
     code, out, _ = run("stats", "--store", str(built_dir), "--json")
     counts = json.loads(out)
     assert code == 0
-    keys = ("provinces", "prefectures", "programs", "designations", "documents", "named_graphs")
-    assert {k: counts[k] for k in keys} == {
+    assert counts == {
+        "quads": counts["quads"],
+        "named_graphs": 42,
         "provinces": 34,
         "prefectures": 340,
-        "programs": 16,
-        "designations": 68,
-        "documents": 37,
-        "named_graphs": 40,
+        "counties": 3038,
+        "past_divisions": 4251,
+        "organisations": 85,
+        "programs": 27,
+        "batches": 24,
+        "zones": 2620,
+        "clusters": 19,
+        "designations": 2660,
+        "claims": 2738,
+        "only_in_region_findings": counts["only_in_region_findings"],
+        "first_in_region_findings": counts["first_in_region_findings"],
+        "reported_only_in_region": 2,
+        "reported_first_in_region": 1,
+        "documents": 39,
+        "zones_designated_national_or_provincial": 2620,
+        "programs_with_complete_lists": 15,
     }
+    assert counts["zones_designated_national_or_provincial"] >= 2000  # the floor
+    assert counts["programs_with_complete_lists"] >= 8
 
 
 def test_validate_conforming_store(built_dir: Path) -> None:

@@ -48,7 +48,7 @@ def test_examples_are_listed_with_a_link_that_runs_them(server: str) -> None:
     one = httpx.get(server + "/api/examples/zone-locations").json()
     assert (one["title"], one["description"]) == (
         "Where the zones are",
-        "Each development zone inside a prefecture-level city, with its city and province.",
+        "Each development zone of Inner Mongolia inside a prefecture-level city, with its city.",
     )
 
 

@@ -32,6 +32,19 @@ CASES = [
     ("管城回族区", "Guǎnchéng Huízú Qū", "Guancheng Hui District"),
     ("东乡族自治县", "Dōngxiāngzú Zìzhìxiàn", "Dongxiang Autonomous County"),
     ("锡林郭勒盟", "Xīlínguōlè Méng", "Xilinguole League"),
+    # Heteronyms read as in place names.
+    ("兴安盟", "Xīng'ān Méng", "Xing'an League"),
+    ("张掖市", "Zhāngyè Shì", "Zhangye"),
+    ("闵行区", "Mǐnháng Qū", "Minhang District"),
+    ("单县", "Shàn Xiàn", "Shan County"),
+    ("筠连县", "Jūnlián Xiàn", "Junlian County"),
+    ("涡阳县", "Guōyáng Xiàn", "Guoyang County"),
+    ("浚县", "Xùn Xiàn", "Xun County"),
+    ("天台县", "Tiāntāi Xiàn", "Tiantai County"),
+    ("监利市", "Jiānlì Shì", "Jianli"),
+    ("阆中市", "Làngzhōng Shì", "Langzhong"),
+    ("沛县", "Pèi Xiàn", "Pei County"),
+    ("城区", "Chéngqū", "Chengqu"),
 ]
 
 

@@ -20,6 +20,7 @@ def minimal(**designation: Any) -> dict[str, Any]:
         "program": "nkrdp-industrialization-pilot",
         "designation_type": "regional-pilot",
         "statement": "MIIT named the zone a pilot region.",
+        "evidence": "none-at-hand",
     }
     return {
         "document": {
@@ -42,6 +43,19 @@ def test_minimal_record_takes_defaults() -> None:
     record = Record.model_validate(minimal())
     assert (record.verification, record.review, record.claims) == ("unverified", "reviewed", [])
     assert record.designations[0].level == "national"
+
+
+def test_evidence_is_quotes_or_none_at_hand() -> None:
+    quoted = Record.model_validate(minimal(evidence=[{"quote": "named the zone"}]))
+    assert quoted.designations[0].evidence == [Evidence(quote="named the zone")]
+    assert Record.model_validate(minimal()).designations[0].evidence == "none-at-hand"
+    data = minimal()
+    del data["designations"][0]["evidence"]
+    assert errors(data) == [("designations.0.evidence", "Field required")]
+    assert [msg for _, msg in errors(minimal(evidence=[]))] == [
+        "List should have at least 1 item after validation, not 0",
+        "Input should be 'none-at-hand'",
+    ]
 
 
 def test_missing_designee_is_named() -> None:
@@ -110,6 +124,7 @@ def test_unknown_designation_key_in_claim() -> None:
             "region": "adm/150000",
             "region_level": "province",
             "statement": "Only one.",
+            "evidence": "none-at-hand",
         }
     ]
     assert errors(data) == [("", "Value error, claims refer to unknown designation keys: nope")]
@@ -117,7 +132,14 @@ def test_unknown_designation_key_in_claim() -> None:
 
 def test_only_in_region_claim_needs_region_and_level() -> None:
     data = minimal()
-    data["claims"] = [{"kind": "only-in-region", "about": "d1", "statement": "Only one."}]
+    data["claims"] = [
+        {
+            "kind": "only-in-region",
+            "about": "d1",
+            "statement": "Only one.",
+            "evidence": "none-at-hand",
+        }
+    ]
     assert errors(data) == [
         ("claims.0", "Value error, only-in-region claims need region, region_level")
     ]

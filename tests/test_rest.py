@@ -292,7 +292,7 @@ def test_designations_page_on(server: str) -> None:
     assert first["items"] + rest["items"] == everything["items"]
 
 
-RUN = ID + "run/derivation-bb457b5c3239-"
+RUN = ID + "run/derivation-efaf7536909e-"
 PILOT_EN = "National Key R&D Program High-Tech Achievements Industrialization Pilot"
 PILOT_ZH = "国家重点研发计划高新技术成果产业化试点"
 PLACES = {"150000": ("Inner Mongolia", "内蒙古自治区"), "150200": ("Baotou", "包头市")}
@@ -339,7 +339,7 @@ def computed(key: str, kind: str, rule: str, code: str = "150000", scope: str = 
         "verdict": None,
         "judges": None,
         "compared_with": None,
-        "generated_by": RUN + rule + "-v2",
+        "generated_by": RUN + rule + "-v3",
         "sources": [],
         "sentence": said,
         "judged_by": None,
@@ -348,19 +348,19 @@ def computed(key: str, kind: str, rule: str, code: str = "150000", scope: str = 
 
 # Only in Inner Mongolia within its program and within its 2025 list (two scopes), the first
 # there, and the verdict on the seed's own claim: cannot tell, since the list is partial.
-ONLY_IN_PROGRAM = computed("d9ca97e4f3f0", "only-in-region", "only-in-region", scope="program")
-ONLY_IN_LIST = computed("ff97fed0287a", "only-in-region", "only-in-region", scope="list")
-FIRST = computed("de27db37601b", "first-in-region", "first-in-region", scope="program")
-THE_VERDICT = computed("547a5f477557", "claim-verdict", "reported-versus-computed") | {
+ONLY_IN_PROGRAM = computed("f75f3ea34ffd", "only-in-region", "only-in-region", scope="program")
+ONLY_IN_LIST = computed("53aacda332c0", "only-in-region", "only-in-region", scope="list")
+FIRST = computed("e5a8af9574f5", "first-in-region", "first-in-region", scope="program")
+THE_VERDICT = computed("6713dc365483", "claim-verdict", "reported-versus-computed") | {
     "verdict": "cannot-tell",
     "judges": ref("finding/cfd27ed9250b", None),
-    "compared_with": ref("finding/ff97fed0287a", None),
+    "compared_with": ref("finding/53aacda332c0", None),
 }
 JUDGED = THE_FINDING | {"judged_by": THE_VERDICT}
 IN_BAOTOU = [
-    computed("f2a5a966c94e", "only-in-region", "only-in-region", "150200", "program"),
-    computed("84fdbe9656b4", "only-in-region", "only-in-region", "150200", "list"),
-    computed("f11c1e1ff3d5", "first-in-region", "first-in-region", "150200", "program"),
+    computed("14418f0efb73", "only-in-region", "only-in-region", "150200", "program"),
+    computed("08c77f90f78e", "only-in-region", "only-in-region", "150200", "list"),
+    computed("4550bf7c5341", "first-in-region", "first-in-region", "150200", "program"),
 ]
 WITH_FINDINGS = THE_DESIGNATION | {
     "findings": [ONLY_IN_PROGRAM, JUDGED, ONLY_IN_LIST, *IN_BAOTOU, FIRST]
@@ -378,18 +378,18 @@ def test_findings_of_a_designation_are_reported_computed_and_judged(server: str)
     [
         (
             {"kind": "only-in-region", "designation": "b8dbb2318c06"},
-            ["d9ca97e4f3f0", "cfd27ed9250b", "ff97fed0287a", "f2a5a966c94e", "84fdbe9656b4"],
+            ["f75f3ea34ffd", "cfd27ed9250b", "53aacda332c0", "14418f0efb73", "08c77f90f78e"],
         ),
         ({"basis": "reported"}, ["ffeca7d9bfaf", "cfd27ed9250b", "d17f05ab9119"]),
         ({"kind": "first-in-region", "basis": "reported"}, ["d17f05ab9119"]),
-        ({"kind": "claim-verdict"}, ["aba30f124e6c", "547a5f477557", "ca7b81f20973"]),
-        ({"kind": "claim-verdict", "region": "150000"}, ["547a5f477557", "ca7b81f20973"]),
+        ({"kind": "claim-verdict"}, ["aba30f124e6c", "6713dc365483", "ca7b81f20973"]),
+        ({"kind": "claim-verdict", "region": "150000"}, ["6713dc365483", "ca7b81f20973"]),
         ({"kind": "claim-verdict", "basis": "reported"}, []),
         (
             {"designation": "b8dbb2318c06"},
             [
-                *("d9ca97e4f3f0", "cfd27ed9250b", "ff97fed0287a", "f2a5a966c94e"),
-                *("84fdbe9656b4", "f11c1e1ff3d5", "de27db37601b", "547a5f477557"),
+                *("f75f3ea34ffd", "cfd27ed9250b", "53aacda332c0", "14418f0efb73"),
+                *("08c77f90f78e", "4550bf7c5341", "e5a8af9574f5", "6713dc365483"),
             ],
         ),
         (

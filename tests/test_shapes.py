@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph
 
 from graph import Store, check
@@ -31,7 +32,8 @@ id:adm\\/160200 a cnd:AdminDivision ; skos:notation "160200"^^cnd:gbt2260 ;
     skos:prefLabel "包头市"@zh-Hans , "Baotou"@en , "Paotow"@en .
 id:zone\\/z a cnd:Zone ; schema:containedInPlace id:adm\\/160200 ; skos:prefLabel "Zone"@en .
 id:org\\/miit a org:Organization ; skos:prefLabel "工业和信息化部"@zh-Hans .
-id:program\\/p a cnd:Program ; cnd:issuedBy id:org\\/miit ; skos:prefLabel "试点"@zh-Hans .
+id:program\\/p a cnd:Program ; cnd:issuedBy id:org\\/miit ; skos:prefLabel "试点"@zh-Hans ;
+    cnd:coverage c:coverage\\/partial-news-corpus .
 """
 
 DESIGNATION = """
@@ -76,3 +78,35 @@ def test_designation_without_level_or_program_is_named() -> None:
         f"{ID}designation/d <https://w3id.org/china-designations/def#underProgram>: A designation "
         "needs exactly one program.",
     ]
+
+
+CLAIM = """
+c:claim-kind\\/designation skos:inScheme c:claim-kind .
+id:doc\\/a a prov:Entity .
+id:run\\/r a prov:Activity .
+id:claim\\/c a cnd:Claim ; schema:appearance id:doc\\/a ; cnd:claimKind c:claim-kind\\/designation ;
+    cnd:verificationStatus c:verification-status\\/unverified ; prov:wasGeneratedBy id:run\\/r .
+"""
+QUOTE = """
+id:annotation\\/a a oa:Annotation ; oa:hasBody id:claim\\/c .
+"""
+NONE_AT_HAND = """
+id:claim\\/c cnd:evidenceAvailability c:evidence-availability\\/none-at-hand .
+"""
+
+
+@pytest.mark.parametrize(
+    ("evidence", "conforms"),
+    [("", False), (QUOTE, True), (NONE_AT_HAND, True), (QUOTE + NONE_AT_HAND, False)],
+    ids=["neither", "a quote", "none at hand", "both"],
+)
+def test_a_claim_has_a_quote_or_says_none_is_at_hand(evidence: str, conforms: bool) -> None:
+    prefixes = PREFIXES + "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
+    data = Graph().parse(data=prefixes + CONCEPTS + CLAIM + evidence, format="turtle")
+    found = [v for v in violations(data, load_shapes()) if "claim/c" in v]
+    expected = [
+        f"{ID}claim/c: A claim carries at least one evidence quote, or says that no wording of "
+        "the source was at hand (cnd:evidenceAvailability none-at-hand); never both, never "
+        "neither."
+    ]
+    assert found == ([] if conforms else expected)

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from api.cli.articles import extract_command, ingest_command
 from api.cli.derived import derive_command, export_command
+from api.cli.lists import import_list_command
 from api.cli.options import failures, store_option
 from api.cli.review import review_group
 from graph import Store, build, check, stats
@@ -119,7 +120,7 @@ def stats_command(store_dir: Path, as_json: bool) -> None:
         click.echo(json.dumps(counts, indent=2))
     else:
         for name, value in counts.items():
-            click.echo(f"{name.replace('_', ' '):<26}{value:>10}")
+            click.echo(f"{name.replace('_', ' '):<42}{value:>10}")
 
 
 @main.command("serve")
@@ -149,3 +150,4 @@ main.add_command(export_command)
 main.add_command(extract_command)
 main.add_command(ingest_command)
 main.add_command(review_group)
+main.add_command(import_list_command)

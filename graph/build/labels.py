@@ -108,14 +108,28 @@ PHRASE_READINGS: dict[str, tuple[str, ...]] = {
     "六安": ("lù", "ān"),
     "万柏林": ("wàn", "bǎi", "lín"),
     "重庆": ("chóng", "qìng"),
+    "兴安": ("xīng", "ān"),
+    "张掖": ("zhāng", "yè"),
+    "闵行": ("mǐn", "háng"),
+    "筠连": ("jūn", "lián"),
+    "涡阳": ("guō", "yáng"),
+    "天台": ("tiān", "tāi"),
+    "监利": ("jiān", "lì"),
+    "阆中": ("làng", "zhōng"),
 }
 CHAR_READINGS: dict[str, str] = {"都": "dū", "勒": "lè", "长": "cháng", "什": "shí"}
+# One-character stems read otherwise alone: 单县 is Shàn Xiàn, 浚县 Xùn Xiàn.
+STEM_READINGS: dict[str, str] = {"单": "shàn", "浚": "xùn"}
+# Suffixes a one-character stem may carry (沛县, 单县): elsewhere a name of two characters, such
+# as 城区 or 矿区, is not split.
+SHORT_STEM_SUFFIXES = frozenset({"县"})
 
 
 def split_suffix(name: str) -> tuple[str, str]:
     """Split a division name into its proper part and its administrative suffix."""
     for zh, _, _ in SUFFIXES:
-        if name.endswith(zh) and len(name) > len(zh) + 1:
+        shortest = 1 if zh in SHORT_STEM_SUFFIXES else 2
+        if name.endswith(zh) and len(name) >= len(zh) + shortest:
             return name[: -len(zh)], zh
     return name, ""
 
@@ -133,6 +147,8 @@ def split_ethnic(stem: str) -> tuple[str, list[tuple[str, str, str]]]:
 
 def syllables(text: str) -> list[str]:
     """Toned syllables of a place name, with the curated place-name readings applied."""
+    if text in STEM_READINGS:
+        return [STEM_READINGS[text]]
     out: list[str] = []
     run = ""
     i = 0

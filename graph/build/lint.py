@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from graph.namespaces import CND, OA, ONTOLOGY_IRI
 from graph.paths import ONTOLOGY_DIR, ONTOLOGY_FILES, SHAPES_FILE
+from graph.store import Store
 
 CND_NS = str(CND._NS)
 REUSED: tuple[type[DefinedNamespace], ...] = (
@@ -89,6 +90,21 @@ def iris_in(triples: Iterable[tuple[Node, ...]]) -> set[URIRef]:
             if datatype is not None:
                 found.add(URIRef(datatype))
     return found
+
+
+USED_TERMS = """
+SELECT DISTINCT ?term WHERE {
+  { ?s ?term ?o }
+  UNION { ?s a ?term }
+  UNION { ?s ?p ?o FILTER (isLiteral(?o)) BIND (datatype(?o) AS ?term) }
+  UNION { ?s ?p ?term FILTER (isIRI(?term) && !STRSTARTS(STR(?term), STR(id:))) }
+}"""
+
+
+def used_terms(store: Store) -> set[URIRef]:
+    """Every IRI a store uses as a predicate, class, datatype or object outside the project's
+    instance namespace: what the lint checks against the vocabularies, read by one query."""
+    return {URIRef(row["term"].value) for row in store.select(USED_TERMS) if "term" in row}
 
 
 def check_terms(ontology: Graph, used: set[URIRef]) -> Iterator[str]:

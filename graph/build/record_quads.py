@@ -18,6 +18,7 @@ from graph.build.records import (
     Evidence,
     Record,
     Revision,
+    quotes,
 )
 from graph.build.records import ReportedClaim as ReportedClaimModel
 from graph.namespaces import CND, OA, SCHEMA, concept, source_graph
@@ -29,11 +30,13 @@ DOCUMENT_CLASSES = {
     "official-notice": SCHEMA.Article,
     "web-page": SCHEMA.WebPage,
     "report": SCHEMA.Report,
+    "standard": SCHEMA.CreativeWork,
 }
 FINDING_CLASSES = {
-    "only-in-region": CND.OnlyInRegionFinding,
-    "first-in-region": CND.FirstInRegionFinding,
+    "only-in-region": CND.ReportedOnlyInRegionFinding,
+    "first-in-region": CND.ReportedFirstInRegionFinding,
 }
+NONE_AT_HAND = concept("evidence-availability", "none-at-hand")
 DATE_FIELDS = (
     ("announced", CND.announcedOn, CND.announcedOnBasis),
     ("decided", CND.decisionDate, CND.decisionDateBasis),
@@ -188,10 +191,15 @@ def designation_triples(record: Record, d: Designation) -> Triples:
     if d.retracted:
         out.append((s, CND.retracted, Literal(True)))
     out += claim_triples(claim, record, "designation", d.statement, d.verification)
-    doc = iris.document(record.document.slug)
-    for ev in d.evidence:
-        out += evidence_triples(claim, doc, ev)
+    out += evidence_of(claim, iris.document(record.document.slug), d.evidence)
     return out
+
+
+def evidence_of(claim: URIRef, doc: URIRef, evidence: list[Evidence] | str) -> Triples:
+    """A claim's quotes, or the statement that no wording of the source was at hand."""
+    if isinstance(evidence, str):
+        return [(claim, CND.evidenceAvailability, NONE_AT_HAND)]
+    return [t for ev in quotes(evidence) for t in evidence_triples(claim, doc, ev)]
 
 
 def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
@@ -215,9 +223,7 @@ def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
             (f, CND.regionLevel, concept("admin-level", c.region_level)),
             (f, CND.supportedBy, claim),
         ]
-    doc = iris.document(record.document.slug)
-    for ev in c.evidence:
-        out += evidence_triples(claim, doc, ev)
+    out += evidence_of(claim, iris.document(record.document.slug), c.evidence)
     return out
 
 

@@ -8,17 +8,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 EntityRef = Annotated[
     str,
-    StringConstraints(pattern=r"^(zone|org|cluster)/[a-z0-9]+(-[a-z0-9]+)*$|^adm/[1-9][0-9]{5}$"),
+    StringConstraints(
+        pattern=r"^(zone|org|cluster)/[a-z0-9]+(-[a-z0-9]+)*$|^adm/[1-9][0-9]{5}(-[0-9]{4})?$"
+    ),
 ]
 OrgRef = Annotated[str, StringConstraints(pattern=r"^org/[a-z0-9]+(-[a-z0-9]+)*$")]
-AdmRef = Annotated[str, StringConstraints(pattern=r"^adm/[1-9][0-9]{5}$")]
+AdmRef = Annotated[str, StringConstraints(pattern=r"^adm/[1-9][0-9]{5}(-[0-9]{4})?$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
-DateBasis = Literal["stated", "inferred-year", "relative-to-published"]
+DateBasis = Literal["stated", "inferred-year", "estimated", "relative-to-published"]
 DesignationType = Literal[
     "regional-pilot",
     "pilot-unit",
@@ -31,15 +34,26 @@ DesignationType = Literal[
     "pilot-free-trade-zone",
     "innovation-center",
     "access-list",
+    "economic-development-zone",
+    "new-area",
+    "high-tech-park",
+    "customs-special-supervision-area",
+    "economic-cooperation-zone",
+    "opening-pilot-zone",
+    "economic-function-zone",
 ]
 Level = Literal["national", "provincial", "municipal"]
 Verification = Literal["unverified", "corroborated", "confirmed-primary", "disputed", "retracted"]
 AdminLevel = Literal["province", "prefecture", "county"]
 CaveatKind = Literal[
-    "not-independently-verified", "state-affiliated-origin", "partial-copy", "machine-extracted"
+    "not-independently-verified",
+    "state-affiliated-origin",
+    "partial-copy",
+    "machine-extracted",
+    "read-from-transcription",
 ]
 ReportedKind = Literal["only-in-region", "first-in-region", "first-of-kind", "count"]
-DocumentKind = Literal["news-article", "official-notice", "web-page", "report"]
+DocumentKind = Literal["news-article", "official-notice", "web-page", "report", "standard"]
 Review = Literal["reviewed", "unreviewed", "rejected"]
 Decision = Literal["accepted", "corrected", "rejected"]
 
@@ -107,6 +121,17 @@ class Evidence(Strict):
         return self
 
 
+NONE_AT_HAND = "none-at-hand"
+Quotes = Annotated[list[Evidence], Field(min_length=1)] | Literal["none-at-hand"]
+"""A statement's evidence: at least one quote, or "none-at-hand" when no wording of the source
+was at hand (the claim then says so in the graph)."""
+
+
+def quotes(evidence: list[Evidence] | str) -> list[Evidence]:
+    """The quotes of a statement's evidence (none for "none-at-hand")."""
+    return [] if isinstance(evidence, str) else evidence
+
+
 class Caveat(Strict):
     """A caveat on the whole document, such as the outlet's disclaimer."""
 
@@ -161,7 +186,7 @@ class Designation(Strict):
     verification: Verification | None = None
     retracted: bool = False
     statement: Annotated[str, StringConstraints(min_length=1)]
-    evidence: list[Evidence] = []
+    evidence: Quotes
 
 
 class ReportedClaim(Strict):
@@ -174,7 +199,7 @@ class ReportedClaim(Strict):
     count: Annotated[int, Field(ge=0)] | None = None
     verification: Verification | None = None
     statement: Annotated[str, StringConstraints(min_length=1)]
-    evidence: list[Evidence] = []
+    evidence: Quotes
 
     @model_validator(mode="after")
     def _complete(self) -> ReportedClaim:

@@ -14,6 +14,7 @@ from graph.build.records import (
     Slug,
     Strict,
     Url,
+    Verification,
 )
 
 OrgKind = Literal[
@@ -75,7 +76,17 @@ class Batch(Strict):
     issued: DateValue | None = None
     member_count: Annotated[int, Field(ge=1)] | None = None
     coverage: Coverage = "partial-news-corpus"
+    valid_as_of: DateValue | None = Field(
+        default=None, description="For a roster such as a catalogue edition: the date it describes."
+    )
     source: Url | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _complete_lists_have_counts(self) -> Batch:
+        if self.coverage == "complete-official-list" and self.member_count is None:
+            raise ValueError("a complete official list needs its member_count")
+        return self
 
 
 class Program(Strict):
@@ -87,8 +98,25 @@ class Program(Strict):
     parent: Slug | None = None
     designation_type: DesignationType | None = None
     batches: list[Batch] = []
+    coverage: Coverage = Field(
+        default="partial-news-corpus",
+        description="complete-official-list only when a source shows the batches listed are all "
+        "the program has named; a complete batch does not make its program complete.",
+    )
     sources: list[Url] = []
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _complete_programs_have_complete_batches(self) -> Program:
+        if self.coverage == "complete-official-list":
+            partial = [b.slug for b in self.batches if b.coverage != "complete-official-list"]
+            if not self.batches or partial:
+                raise ValueError("a complete program needs batches, every one a complete list")
+        return self
+
+
+LocationBasis = Literal["transcription", "name-match", "province-only", "curated"]
+LabelBasis = Literal["curated", "seen-in-source", "generated"]
 
 
 class Zone(Strict):
@@ -101,6 +129,13 @@ class Zone(Strict):
     gbt37028: Annotated[str, StringConstraints(pattern=r"^[1-8][0-9]{7}$")] | None = None
     sources: list[Url] = []
     note: str | None = None
+    label_basis: LabelBasis = "curated"
+    location_basis: LocationBasis | None = None
+
+    @property
+    def zone_type(self) -> str | None:
+        """The GB/T 37028 zone type its catalogue code carries (digits 3 to 5)."""
+        return self.gbt37028[2:5] if self.gbt37028 else None
 
 
 class Cluster(Strict):
@@ -111,6 +146,7 @@ class Cluster(Strict):
     located_in: Annotated[list[AdmRef], Field(min_length=1)]
     sources: list[Url] = []
     note: str | None = None
+    label_basis: LabelBasis = "curated"
 
 
 class ChangeEvent(Strict):
@@ -123,6 +159,7 @@ class ChangeEvent(Strict):
     date: DateValue | None = None
     concerns: list[Slug] = Field(default=[], description="Programs whose guidance changed.")
     description: Annotated[str, StringConstraints(min_length=1)]
+    verification: Verification | None = None
     sources: list[Url] = []
 
 
@@ -134,6 +171,17 @@ class PlaceName(Strict):
     pinyin: str | None = None
     alt_en: list[str] = []
     iso: Annotated[str, StringConstraints(pattern=r"^CN-[A-Z]{2}$")] | None = None
+
+
+class ListReference(Strict):
+    """What an imported official list adds to the reference data (seeds/reference/lists/):
+    its batch of a program, when the list is a batch of its own, and the entities it names
+    that the reference data did not hold."""
+
+    program: Slug
+    batch: Batch | None = None
+    clusters: list[Cluster] = []
+    zones: list[Zone] = []
 
 
 class Reference(Strict):

@@ -23,6 +23,7 @@ from graph.build.reference import (
 from graph.namespaces import CND, GEO, ORG, REFERENCE_GRAPH, SCHEMA, concept
 
 Triples = list[tuple[Node, Node, Node]]
+LABEL_BASIS = {True: concept("label-basis", "curated"), False: concept("label-basis", "generated")}
 
 ORG_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "government": (ORG.FormalOrganization, SCHEMA.GovernmentOrganization),
@@ -38,19 +39,27 @@ ORG_CLASSES: dict[str, tuple[URIRef, ...]] = {
 
 
 def division_triples(d: Division) -> Triples:
-    """An administrative division with code, level, parent, labels and point geometry."""
-    s = iris.division(d.code)
+    """An administrative division with code, level, parent, labels, years of validity, successors
+    and point geometry. A unit GB/T 2260 does not list has a code of its own datatype."""
+    s = iris.division(d.key)
+    code_type = CND.gbt2260 if d.statutory else CND.nonStandardDivisionCode
     out: Triples = [
         (s, RDF.type, CND.AdminDivision),
-        (s, SKOS.notation, Literal(d.code, datatype=CND.gbt2260)),
+        (s, SKOS.notation, Literal(d.code, datatype=code_type)),
         (s, CND.adminLevel, concept("admin-level", d.level)),
         (s, SKOS.prefLabel, Literal(d.zh, lang="zh-Hans")),
         (s, SKOS.prefLabel, Literal(d.en, lang="en")),
         (s, SKOS.prefLabel, Literal(d.pinyin, lang="zh-Latn-pinyin")),
+        (s, CND.labelBasis, LABEL_BASIS[d.curated]),
     ]
     out += [(s, SKOS.altLabel, Literal(t, lang="en")) for t in d.alt_en]
     if d.parent:
         out.append((s, SCHEMA.containedInPlace, iris.division(d.parent)))
+    if d.valid_from is not None:
+        out.append((s, CND.validFrom, Literal(str(d.valid_from), datatype=XSD.gYear)))
+    if d.valid_until is not None:
+        out.append((s, CND.validUntil, Literal(str(d.valid_until), datatype=XSD.gYear)))
+    out += [(s, DCTERMS.isReplacedBy, iris.division(k)) for k in d.successors]
     if d.iso:
         out.append((s, SKOS.notation, Literal(d.iso, datatype=CND.iso3166)))
     if d.longitude is not None and d.latitude is not None:
@@ -103,15 +112,19 @@ def batch_triples(b: Batch, program_slug: str) -> Triples:
             out.append((s, SKOS.editorialNote, Literal(b.issued.note, lang="en")))
     if b.member_count is not None:
         out.append((s, CND.memberCount, Literal(b.member_count, datatype=XSD.positiveInteger)))
+    if b.valid_as_of:
+        out.append((s, CND.validAsOf, date_literal(b.valid_as_of)))
     if b.source:
         out.append((s, DCTERMS.source, URIRef(b.source)))
+    if b.note:
+        out.append((s, RDFS.comment, Literal(" ".join(b.note.split()), lang="en")))
     return out
 
 
 def program_triples(p: Program) -> Triples:
     """A program with its issuers, parent, designation type, sources and batches."""
     s = iris.program(p.slug)
-    out: Triples = [(s, RDF.type, CND.Program)]
+    out: Triples = [(s, RDF.type, CND.Program), (s, CND.coverage, concept("coverage", p.coverage))]
     out += label_triples(s, p.names)
     out += [(s, CND.issuedBy, iris.entity(i)) for i in p.issuers]
     out += [(s, DCTERMS.source, URIRef(u)) for u in p.sources]
@@ -134,6 +147,11 @@ def zone_triples(z: Zone) -> Triples:
         (s, SCHEMA.containedInPlace, iris.entity(z.located_in)),
     ]
     out += label_triples(s, z.names)
+    out.append((s, CND.labelBasis, concept("label-basis", z.label_basis)))
+    if z.location_basis:
+        out.append((s, CND.locationBasis, concept("location-basis", z.location_basis)))
+    if z.zone_type:
+        out.append((s, CND.zoneType, concept("zone-type", z.zone_type)))
     if z.nbs_code:
         out.append((s, SKOS.notation, Literal(z.nbs_code, datatype=CND.nbsStatCode)))
     if z.gbt37028:
@@ -150,6 +168,7 @@ def cluster_triples(c: Cluster) -> Triples:
     out: Triples = [(s, RDF.type, CND.Cluster)]
     out += [(s, SCHEMA.containedInPlace, iris.entity(p)) for p in c.located_in]
     out += label_triples(s, c.names)
+    out.append((s, CND.labelBasis, concept("label-basis", c.label_basis)))
     out += [(s, DCTERMS.source, URIRef(u)) for u in c.sources]
     if c.note:
         out.append((s, RDFS.comment, Literal(c.note, lang="en")))
@@ -173,6 +192,8 @@ def change_event_triples(e: ChangeEvent) -> Triples:
         ]
         if e.date.note:
             out.append((s, SKOS.editorialNote, Literal(e.date.note, lang="en")))
+    if e.verification:
+        out.append((s, CND.verificationStatus, concept("verification-status", e.verification)))
     out += [(s, DCTERMS.source, URIRef(u)) for u in e.sources]
     return out
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
-from graph.build.divisions import Division, load_divisions
-from graph.build.records import Evidence, Record
-from graph.build.reference import Reference
+from graph.build import catalogue
+from graph.build.divisions import Division, load_history
+from graph.build.parsing import parse_model, read_yaml
+from graph.build.records import Evidence, Record, quotes
+from graph.build.reference import ListReference, Reference
 from graph.errors import RecordError
 
-M = TypeVar("M", bound=BaseModel)
 REFERENCE_FILES = ("places", "organisations", "programs", "zones", "clusters")
+LISTS_FOLDER = "lists"
 
 
 @dataclass(frozen=True)
@@ -26,28 +25,6 @@ class Seeds:
     records: dict[Path, Record]
     reference: Reference
     divisions: list[Division]
-
-
-def _field(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(file)"
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, turning syntax errors into a RecordError naming the file."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        reason = str(exc).splitlines()[0]
-        raise RecordError([f"{path}: (file): not valid YAML: {reason}"]) from exc
-
-
-def parse_model(model: type[M], data: Any, path: Path) -> M:
-    """Validate data against a model; raise RecordError with one line per problem."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        lines = [f"{path}: {_field(e['loc'])}: {e['msg']}" for e in exc.errors()]
-        raise RecordError(lines) from exc
 
 
 def read_reference(folder: Path) -> Reference:
@@ -65,9 +42,34 @@ def read_reference(folder: Path) -> Reference:
                 continue
             for key in Reference.model_fields:
                 merged.setdefault(key, []).extend(getattr(part, key))
+    problems += _add_lists(folder / LISTS_FOLDER, merged)
     if problems:
         raise RecordError(problems)
     return Reference.model_validate({k: [m.model_dump() for m in v] for k, v in merged.items()})
+
+
+def _add_lists(folder: Path, merged: dict[str, list[Any]]) -> list[str]:
+    """Add what each imported list holds (its batch, its new entities) to the merged data."""
+    problems: list[str] = []
+    programs = {p.slug: i for i, p in enumerate(merged.get("programs", []))}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            part = parse_model(ListReference, read_yaml(path), path)
+        except RecordError as exc:
+            problems += exc.problems
+            continue
+        if part.program not in programs:
+            problems.append(f"{path}: program: unknown program {part.program}")
+            continue
+        if part.batch is not None:
+            program = merged["programs"][programs[part.program]]
+            batches = [*program.batches, part.batch]
+            merged["programs"][programs[part.program]] = program.model_copy(
+                update={"batches": batches}
+            )
+        merged.setdefault("clusters", []).extend(part.clusters)
+        merged.setdefault("zones", []).extend(part.zones)
+    return problems
 
 
 def read_records(folder: Path) -> dict[Path, Record]:
@@ -85,14 +87,27 @@ def read_records(folder: Path) -> dict[Path, Record]:
 
 
 def read_seeds(root: Path) -> Seeds:
-    """Read and cross-check seeds/records and seeds/reference under root."""
-    reference = read_reference(root / "reference")
+    """Read and cross-check seeds/records and seeds/reference under root, with the catalogue's
+    zones added to the reference zones and its listings as one more record."""
+    folder = root / "reference"
+    reference = read_reference(folder)
     records = read_records(root / "records")
-    divisions = load_divisions(reference.places)
+    divisions = load_history(reference.places, folder)
+    problems = list(check_references(Seeds(records, reference, divisions), folder))
+    loaded = catalogue.read_catalogue(folder)
+    if loaded is not None:
+        places = {f"adm/{d.key}" for d in divisions}
+        problems += catalogue.problems(loaded, reference, records, places)
+        if problems:
+            raise RecordError(problems)
+        zones = catalogue.zones(loaded, reference, divisions, folder)
+        reference = reference.model_copy(update={"zones": zones})
+        slugs = catalogue.zone_slugs(loaded, reference)
+        records[loaded.path] = catalogue.record(loaded, reference, slugs)
     seeds = Seeds(records=records, reference=reference, divisions=divisions)
-    problems = list(check_references(seeds, root / "reference"))
+    known = known_entities(seeds)
     for path, record in records.items():
-        problems += check_record(seeds, path, record)
+        problems += check_record(seeds, path, record, known)
     if problems:
         raise RecordError(problems)
     return seeds
@@ -141,7 +156,7 @@ def _revision_problems(seeds: Seeds, path: Path, record: Record) -> list[str]:
 def known_entities(seeds: Seeds) -> set[str]:
     """Every entity reference ("zone/…", "adm/…", "org/…", "cluster/…") that resolves."""
     ref = seeds.reference
-    known = {f"adm/{d.code}" for d in seeds.divisions}
+    known = {f"adm/{d.key}" for d in seeds.divisions}
     known |= {f"org/{o.slug}" for o in ref.organisations}
     known |= {f"zone/{z.slug}" for z in ref.zones}
     known |= {f"cluster/{c.slug}" for c in ref.clusters}
@@ -151,7 +166,7 @@ def known_entities(seeds: Seeds) -> set[str]:
 def check_references(seeds: Seeds, folder: Path) -> Iterator[str]:
     """Problems in reference data: unknown parents, places, issuers or duplicate slugs."""
     ref, known = seeds.reference, known_entities(seeds)
-    codes = {d.code for d in seeds.divisions}
+    codes = {d.key for d in seeds.divisions}
     programs = {p.slug for p in ref.programs}
     for i, place in enumerate(ref.places):
         if place.code not in codes:
@@ -203,9 +218,12 @@ def _duplicates(seeds: Seeds, folder: Path) -> Iterator[str]:
             yield f"{folder}: {name}: slug {slug} is defined more than once"
 
 
-def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
-    """Problems in one record: references that do not resolve and evidence that does not match."""
-    known = known_entities(seeds)
+def check_record(
+    seeds: Seeds, path: Path, record: Record, known: set[str] | None = None
+) -> list[str]:
+    """Problems in one record: references that do not resolve and evidence that does not match
+    (known: the entity references that resolve, when the caller has them already)."""
+    known = known if known is not None else known_entities(seeds)
     programs = {p.slug: p for p in seeds.reference.programs}
     unplaced = {f"org/{o.slug}" for o in seeds.reference.organisations if not o.located_in}
     problems: list[str] = []
@@ -246,9 +264,9 @@ def check_evidence(path: Path, record: Record) -> list[str]:
     text = text_path.read_text(encoding="utf-8")
     spans: list[tuple[str, Evidence]] = []
     for i, d in enumerate(record.designations):
-        spans += [(f"designations.{i}.evidence.{j}", e) for j, e in enumerate(d.evidence)]
+        spans += [(f"designations.{i}.evidence.{j}", e) for j, e in enumerate(quotes(d.evidence))]
     for i, c in enumerate(record.claims):
-        spans += [(f"claims.{i}.evidence.{j}", e) for j, e in enumerate(c.evidence)]
+        spans += [(f"claims.{i}.evidence.{j}", e) for j, e in enumerate(quotes(c.evidence))]
     problems = []
     for field, ev in spans:
         if ev.start is None:

@@ -13,7 +13,7 @@ from graph.namespaces import CND
 
 RULE = Rule(
     "first-in-region",
-    2,
+    3,
     "For each program, each designation type and each province-level and prefecture-level "
     "region, takes the "
     "designations valid at the as-of date with a known start (validity start, else announcement, "

@@ -14,11 +14,12 @@ from graph.namespaces import CND
 
 RULE = Rule(
     "only-in-region",
-    2,
+    3,
     "For each program and each batch, each designation type (a pilot region is not counted "
     "with pilot units), and each province-level and prefecture-level region, counts the "
     "designations valid at the as-of date and not retracted whose designee lies in the region; "
-    "a group of exactly one yields a finding about that designation.",
+    "a group of exactly one yields a finding about that designation. A division that ended by "
+    "the as-of date is no region: what lay in it counts in its successors.",
 )
 Key = tuple[str, int, int, int]
 KIND = nt(CND.designationType)

@@ -38,8 +38,11 @@ DATES = {
 PLACES = ("schema:containedInPlace", "schema:location")
 """The two links of the region rule (graph.region): the place tree, and where things are."""
 LEVELS = "cnd:adminLevel"
+SUCCESSORS = "dcterms:isReplacedBy"
+ENDED = "SELECT ?division ?until WHERE { ?division a cnd:AdminDivision ; cnd:validUntil ?until }"
 BATCHES = """SELECT ?b ?program ?coverage WHERE {
   ?b a cnd:Batch ; dcterms:isPartOf ?program ; cnd:coverage ?coverage }"""
+PROGRAMS = """SELECT ?program ?coverage WHERE { ?program a cnd:Program ; cnd:coverage ?coverage }"""
 COMPLETE = "complete-official-list"
 CLAIM_PATTERNS = ("cnd:supportedBy", "cnd:verificationStatus", "schema:appearance")
 CLAIMS = """SELECT ?d ?status ?document WHERE {
@@ -80,8 +83,13 @@ class Projection:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     places: nx.DiGraph[int] = field(default_factory=nx.DiGraph)
     located: dict[int, list[int]] = field(default_factory=dict)
+    # Divisions that ended, with the year they ended, and each one's successors.
+    ended: dict[int, int] = field(default_factory=dict)
+    successors: list[tuple[int, int]] = field(default_factory=list)
     batch_complete: dict[int, bool] = field(default_factory=dict)
     program_batches: dict[int, list[int]] = field(default_factory=dict)
+    # Programs whose coverage a source states complete (every batch the program named is held).
+    program_complete: dict[int, bool] = field(default_factory=dict)
     digest: str = ""
     extra: dict[str, list[list[str]]] = field(default_factory=dict)
 
@@ -259,6 +267,10 @@ def _places(r: Reader, p: Projection) -> None:
     subjects, objects = r.pairs(LEVELS)
     for s, o in zip(_ids(p, subjects), objects, strict=True):
         p.places.add_node(s, level=o.rsplit("/", 1)[-1].rstrip(">"))
+    subjects, objects = r.pairs(SUCCESSORS)
+    p.successors = list(zip(_ids(p, subjects), _ids(p, objects), strict=True))
+    for division, until in r.rows(ENDED):
+        p.ended[p.id(division)] = int(until[1:5])
 
 
 def _batches(r: Reader, p: Projection) -> None:
@@ -266,6 +278,8 @@ def _batches(r: Reader, p: Projection) -> None:
         b, program = p.id(b_iri), p.id(program_iri)
         p.batch_complete[b] = coverage.endswith(f"/{COMPLETE}>")
         p.program_batches.setdefault(program, []).append(b)
+    for program_iri, coverage in r.rows(PROGRAMS):
+        p.program_complete[p.id(program_iri)] = coverage.endswith(f"/{COMPLETE}>")
 
 
 def project(store: Store, *extra: str) -> Projection:
@@ -294,7 +308,9 @@ def plan(store: Store, *extra: str) -> list[str]:
     return [
         *first,
         DESIGNATIONS,
-        *map(rows_of, [*columns, *claims, "prov:wasQuotedFrom", *PLACES, LEVELS]),
+        *map(rows_of, [*columns, *claims, "prov:wasQuotedFrom", *PLACES, LEVELS, SUCCESSORS]),
+        ENDED,
         BATCHES,
+        PROGRAMS,
         *extra,
     ]

@@ -10,6 +10,7 @@ from functools import cached_property
 from itertools import repeat
 from operator import and_, ge, le, not_, or_
 
+import networkx as nx
 import numpy as np
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
@@ -169,8 +170,32 @@ def context(p: Projection, as_of: str | None) -> Context:
     valid = np.array(valid_on(p, day), dtype=np.bool_).reshape(-1)
     rows = np.flatnonzero(valid)
     by_start = rows[np.argsort(cols.start[rows], kind="stable")]
-    regions = closure(p.places, p.designee, p.located)
+    regions = closure(places_as_of(p, day), p.designee, p.located)
     return Context(p, day, cols, valid, by_start, regions, complete_scopes(p))
+
+
+def places_as_of(p: Projection, day: str) -> nx.DiGraph[int]:
+    """The place tree as of a day: a division that ended in that year or before is no region
+    of its own any more, and what lies in it lies in its successors (Laiwu's zones in Jinan).
+
+    >>> p = Projection(places=nx.DiGraph([(9, 2), (2, 1), (3, 1)]), ended={2: 2018},
+    ...                successors=[(2, 3)])
+    >>> nx.set_node_attributes(p.places, {1: "province", 2: "prefecture", 3: "prefecture"}, "level")
+    >>> tree = places_as_of(p, "2026-01-30")
+    >>> sorted(tree.successors(2)), tree.nodes[2].get("level")
+    ([1, 3], None)
+    >>> places_as_of(p, "2010-01-01") is p.places
+    True
+    """
+    year = int(day[:4])
+    ended = {node for node, until in p.ended.items() if until <= year}
+    if not ended:
+        return p.places
+    tree = p.places.copy()
+    for node in ended & set(tree):
+        tree.nodes[node].pop("level", None)
+    tree.add_edges_from((old, new) for old, new in p.successors if old in ended)
+    return tree
 
 
 def valid_on(p: Projection, day: str) -> list[bool]:
@@ -190,15 +215,20 @@ def valid_on(p: Projection, day: str) -> list[bool]:
 def complete_scopes(p: Projection) -> dict[int, bool]:
     """Whether the graph holds every member of each batch and program.
 
-    A batch is complete when its coverage says so; a program when all its batches are
-    complete and every designation under it names one of them.
+    A batch is complete when its coverage says so. A program is complete only when a source
+    states that its batches are all it has named (its own coverage), all of them are complete
+    and every designation under it names one of them: a complete "first batch", or a roster
+    complete as of an earlier edition, does not make its program complete.
     """
     complete = dict(p.batch_complete)
     unbatched = {prog for prog, b in zip(p.program, p.batch, strict=True) if b < 0}
     for prog in set(p.program):
         batches = p.program_batches.get(prog, [])
         complete[prog] = (
-            bool(batches) and prog not in unbatched and all(p.batch_complete[b] for b in batches)
+            p.program_complete.get(prog, False)
+            and bool(batches)
+            and prog not in unbatched
+            and all(p.batch_complete[b] for b in batches)
         )
     return complete
 

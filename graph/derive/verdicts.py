@@ -12,14 +12,14 @@ from graph.namespaces import CND, concept
 
 RULE = Rule(
     "reported-versus-computed",
-    2,
+    3,
     "Compares each finding a source reports with the counts the graph holds at the as-of date. "
     "An only-in-region claim is counted in the designation's batch (else its program) among "
     "designations of the same type: more "
     "than one designation contradicts it; exactly this one agrees when the batch is a complete "
     "official list and cannot tell when coverage is partial. A first-in-region claim "
     "contradicts an earlier designation of the program in the region and otherwise agrees or "
-    "cannot tell the same way.",
+    "cannot tell the same way. A program counts as complete only when it says so.",
 )
 CLASS, ABOUT_CLAIM, VERDICT = nt(CND.ClaimVerdict), nt(CND.aboutClaim), nt(CND.verdict)
 VERDICTS = {v: nt(concept("verdict", v)) for v in ("agrees", "contradicts", "cannot-tell")}
@@ -27,7 +27,7 @@ REPORTED = """
 SELECT ?f ?kind ?d ?region ?level WHERE {
   ?f a ?kind ; cnd:aboutDesignation ?d ; cnd:withinRegion ?region ; cnd:regionLevel ?level ;
      cnd:supportedBy ?claim .
-  FILTER (?kind IN (cnd:OnlyInRegionFinding, cnd:FirstInRegionFinding))
+  FILTER (?kind IN (cnd:ReportedOnlyInRegionFinding, cnd:ReportedFirstInRegionFinding))
 }"""
 
 
@@ -72,7 +72,7 @@ def verdicts(ctx: Context, groups: Groups, f: Firsts, out: Out) -> None:
     so that the snapshot covers them)."""
     p = ctx.p
     rows = {d: row for row, d in enumerate(p.designation)}
-    only_kind = nt(CND.OnlyInRegionFinding)
+    only_kind = nt(CND.ReportedOnlyInRegionFinding)
     for reported, kind, d, region_iri, level_iri in p.extra[REPORTED]:
         row = rows.get(p.index.get(d, -1))
         region = p.index.get(region_iri)

@@ -38,6 +38,8 @@ KINDS = {
     str(CND.Claim): "claim",
     str(CND.OnlyInRegionFinding): "only-in-region-finding",
     str(CND.FirstInRegionFinding): "first-in-region-finding",
+    str(CND.ReportedOnlyInRegionFinding): "reported-only-in-region-finding",
+    str(CND.ReportedFirstInRegionFinding): "reported-first-in-region-finding",
     str(CND.ClaimVerdict): "verdict",
     str(CND.Tally): "tally",
     str(CND.CoDesignation): "co-designation",

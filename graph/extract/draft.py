@@ -10,8 +10,9 @@ from typing import Any
 
 import yaml
 
+from graph.build.parsing import parse_model
 from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
-from graph.build.seeds import check_record, parse_model, read_seeds
+from graph.build.seeds import check_record, read_seeds
 from graph.extract.designation import DraftDesignation, Extraction, Quote
 from graph.extract.reading import ExtractError
 from graph.namespaces import ID

@@ -352,12 +352,17 @@ def _add_areas(gaz: Gazetteer) -> None:
             gaz.add(str(name), Entry(f"area/{key(str(name))}", "area", en, zh, str(code) or None))
 
 
+def gazetteer_of(ref: Reference, divisions: list[Division]) -> Gazetteer:
+    """The gazetteer of reference data, divisions and the lexicons' areas."""
+    gaz = Gazetteer()
+    _add_reference(gaz, ref)
+    _add_divisions(gaz, divisions)
+    _add_areas(gaz)
+    return gaz
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(reference_dir: Path) -> Gazetteer:
     """The gazetteer of a seeds/reference folder (cached per folder)."""
     ref = read_reference(reference_dir)
-    gaz = Gazetteer()
-    _add_reference(gaz, ref)
-    _add_divisions(gaz, load_divisions(ref.places))
-    _add_areas(gaz)
-    return gaz
+    return gazetteer_of(ref, load_divisions(ref.places, reference_dir))

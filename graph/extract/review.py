@@ -14,15 +14,9 @@ from typing import Any
 
 import yaml
 
+from graph.build.parsing import parse_model, read_yaml
 from graph.build.records import Decision, Record
-from graph.build.seeds import (
-    check_record,
-    draft_of,
-    parse_model,
-    read_records,
-    read_seeds,
-    read_yaml,
-)
+from graph.build.seeds import check_record, draft_of, read_records, read_seeds
 from graph.extract.reading import ExtractError
 
 CONTEXT = 40

@@ -21,19 +21,28 @@ from graph.region import within
 from graph.store import Store
 from graph.terms import OxTerm
 
+# Each kind of finding: the class computed by a rule and the class a source reports (disjoint,
+# so a query for one never meets the other).
 FINDING_TYPES = {
-    "only-in-region": CND.OnlyInRegionFinding,
-    "first-in-region": CND.FirstInRegionFinding,
-    "claim-verdict": CND.ClaimVerdict,
+    "only-in-region": (CND.OnlyInRegionFinding, CND.ReportedOnlyInRegionFinding),
+    "first-in-region": (CND.FirstInRegionFinding, CND.ReportedFirstInRegionFinding),
+    "claim-verdict": (CND.ClaimVerdict,),
 }
-KIND_OF_FINDING = {str(t): k for k, t in FINDING_TYPES.items()}
+KIND_OF_FINDING = {str(t): k for k, types in FINDING_TYPES.items() for t in types}
 VERDICT = str(CND.ClaimVerdict)
 DESIGNATION_CLAUSE = "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation ."
 BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
     "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
 }
-FINDINGS_ALL = "VALUES ?type { cnd:OnlyInRegionFinding cnd:FirstInRegionFinding cnd:ClaimVerdict }"
+
+
+def types_clause(kinds: list[str]) -> str:
+    """A VALUES clause binding ?type to the classes of some kinds of finding (fixed IRIs)."""
+    return "VALUES ?type { " + " ".join(f"<{t}>" for k in kinds for t in FINDING_TYPES[k]) + " }"
+
+
+FINDINGS_ALL = types_clause(list(FINDING_TYPES))
 
 
 @dataclass(frozen=True)
@@ -69,11 +78,9 @@ def _matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
     if flt.designation is not None:
         bindings["designation"] = flt.designation
         body.append(DESIGNATION_CLAUSE)
-    if flt.kind is not None:
-        bindings["type"] = ox.NamedNode(str(FINDING_TYPES[flt.kind]))
     if flt.basis is not None:
         body.append(BASIS_CLAUSES[flt.basis])
-    head = FINDINGS_ALL if flt.kind is None else ""
+    head = FINDINGS_ALL if flt.kind is None else types_clause([flt.kind])
     projection = " ".join(f"?{n}" for n in bindings if n != "type")
     where = " ".join(body)
     query = f"SELECT DISTINCT ?f ?type ?within {projection} WHERE {{ {head} ?f a ?type . {where} }}"

@@ -14,7 +14,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from weakref import WeakKeyDictionary
 
 import opencc
@@ -47,7 +47,7 @@ MIN_DICE = 0.5
 _T2S = opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The search key of a text: simplified, case-folded, toneless, letters and digits only.
 
@@ -62,10 +62,21 @@ def normalise(text: str) -> str:
 
 
 def toneless_pinyin(text: str) -> str:
-    """Toneless pinyin of the Han characters in a text ("" when there are none)."""
+    """Toneless pinyin of the Han characters in a text ("" when there are none), character by
+    character in each one's usual reading: a search key, not a romanisation (the curated
+    pinyin labels carry the readings of heteronyms).
+
+    >>> toneless_pinyin("包头稀土高新区")
+    'baotouxitugaoxinqu'
+    """
     if not any("\u3400" <= c <= "\u9fff" for c in text):
         return ""
-    return normalise("".join(lazy_pinyin(text, style=Style.NORMAL)))
+    return normalise("".join(_reading(c) for c in text))
+
+
+@cache
+def _reading(char: str) -> str:
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
 def bigrams(key: str) -> list[str]:
@@ -111,8 +122,8 @@ class LabelIndex:
     def from_store(cls, store: Store) -> LabelIndex:
         """Read every label from the store (over SPARQL) and index it."""
         entries: list[_Entry] = []
-        for row in store.select(LABELS_QUERY):
-            iri, kind, label = row["e"].value, KIND_OF_TYPE[row["type"].value], row["label"].value
+        for row in store.select_values(LABELS_QUERY):
+            iri, kind, label = row["e"], KIND_OF_TYPE[row["type"]], row["label"]
             for key in {normalise(label), toneless_pinyin(label)} - {""}:
                 entries.append(_Entry(iri, kind, label, key))
         entries.sort(key=lambda e: (e.iri, e.key, e.label))
