@@ -13,10 +13,11 @@ from graph.extract import extract_text, lexicon, wellformed
 from graph.extract.batches import batch_of
 from graph.extract.candidate import Candidate
 from graph.extract.designation import Batch
-from graph.extract.gazetteer import Gazetteer, load_gazetteer
+from graph.extract.gazetteer import Gazetteer, iri_of, load_gazetteer
 from graph.extract.layout import read_layout
-from graph.extract.normalise import normalise
+from graph.extract.normalise import key, normalise
 from graph.extract.places import initials_province
+from graph.paths import SEEDS_DIR
 
 REFERENCE = Path(__file__).parent / "data" / "extract" / "seeds" / "reference"
 
@@ -206,3 +207,58 @@ def test_names_without_an_ending_word_as_the_subject_of_a_designation(
 ) -> None:
     found = extract_text(text, gaz, dt.date(2024, 1, 10)).designations
     assert [d.designee.label for d in found] == names
+
+
+@pytest.fixture(scope="module")
+def catalogued() -> Gazetteer:
+    """The gazetteer of the real reference data, with the GB/T 37028-2018 catalogue's zones."""
+    return load_gazetteer(SEEDS_DIR / "reference")
+
+
+@pytest.mark.parametrize(
+    ("name", "ref"),
+    [
+        # Catalogue zones by their full names, and by variants of their generic words.
+        ("潜江高新技术产业开发区", "zone/gbt37028-42103010"),
+        ("潜江高新技术产业园区", "zone/gbt37028-42103010"),
+        ("Lanzhou New Area", "zone/gbt37028-62102001"),
+        # A name that opens with its city ("南京江宁…") is the zone named without it.
+        ("南京江宁经济技术开发区", "zone/gbt37028-32101009"),
+        # A variant never changes the place it opens with, though a word may be misspelt.
+        ("Ganjiang New Area", "zone/gbt37028-36102001"),
+        ("Boatou Rare Earth Hi-Tech Zone", "zone/baotou-rare-earth-htz"),
+    ],
+)
+def test_catalogue_zones_resolve(catalogued: Gazetteer, name: str, ref: str) -> None:
+    entry = catalogued.fuzzy(name, ("zone",))
+    assert (entry.ref if entry else None) == ref
+
+
+def test_catalogue_short_names_are_not_names(catalogued: Gazetteer) -> None:
+    zones = {
+        short: [e.ref for e in catalogued.by_key.get(key(short), []) if e.kind == "zone"]
+        for short in ("园区", "高新区", "开发区", "新区")
+    }
+    assert zones == {"园区": [], "高新区": [], "开发区": [], "新区": []}
+    found = extract_text("国务院批复同意设立高新区。\n", catalogued, None).designations
+    assert found == []
+
+
+def test_a_part_of_a_scanned_text_is_scanned_as_a_part(catalogued: Gazetteer) -> None:
+    raw = "国务院批复同意遵义高新技术产业开发区升级。"
+    norm = normalise(raw)
+    whole = catalogued.scan(norm, raw)
+    head = raw.index("高新")
+    part = catalogued.scan(norm, raw, raw.index("遵义"), head)
+    assert [(m.entry.ref, raw[m.start : m.end]) for m in whole if m.entry.kind == "zone"] == [
+        ("zone/gbt37028-52202001", "遵义高新技术产业开发区")
+    ]
+    assert [(m.entry.kind, raw[m.start : m.end]) for m in part] == [("division", "遵义")]
+
+
+def test_a_short_name_is_the_catalogue_zone_its_place_extends(catalogued: Gazetteer) -> None:
+    text = "国务院日前批复同意设立江西赣江新区，赣江新区成为全国第18个国家级新区。\n"
+    found = extract_text(text, catalogued, None).designations
+    assert [(d.designee.label, d.designee.iri) for d in found] == [
+        ("江西赣江新区", iri_of("zone/gbt37028-36102001"))
+    ]

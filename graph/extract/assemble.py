@@ -22,16 +22,32 @@ from graph.extract.units import Unit, news, sentence
 
 def _key(doc: Doc, c: Candidate, known: Mapping[str, object]) -> str:
     """The identity of a designee: its reference, else its name; a short name that another
-    name extends by a place ("赣江新区" of "江西赣江新区") is that name's designee."""
-    if c.entry is not None:
+    name extends by a place ("赣江新区" of "江西赣江新区") is that name's designee, whether the
+    longer name is in the reference data or not (two references stay two designees)."""
+    if c.entry is not None and c.entry.ref in known:
         return c.entry.ref
-    name = key(c.label or doc.raw[c.start : c.end])
+    names = _names(doc, c.entry.ref) if c.entry else [key(c.label or doc.raw[c.start : c.end])]
     for other in known:
-        longer, shorter = (other, name) if len(other) > len(name) else (name, other)
-        extra = longer[: -len(shorter)]
-        if len(shorter) >= 4 and longer.endswith(shorter) and extra in doc.gaz.by_key:
+        if c.entry is not None and other in doc.gaz.by_ref:
+            continue
+        if any(_extends(doc, a, b) for a in names for b in _names(doc, other)):
             return other
-    return name
+    return c.entry.ref if c.entry else names[0]
+
+
+def _names(doc: Doc, ident: str) -> list[str]:
+    """The name keys of a designee's identity: a reference's names, or the name itself."""
+    entry = doc.gaz.by_ref.get(ident)
+    return [ident] if entry is None else [key(n) for n in (entry.zh, entry.en) if n]
+
+
+def _extends(doc: Doc, name: str, other: str) -> bool:
+    """Whether two names are one, or one is the other with a place before it."""
+    longer, shorter = (other, name) if len(other) > len(name) else (name, other)
+    extra = longer[: -len(shorter)]
+    return longer == shorter or (
+        len(shorter) >= 4 and longer.endswith(shorter) and extra in doc.gaz.by_key
+    )
 
 
 def _best(doc: Doc, units: list[Unit]) -> dict[str, tuple[float, Unit, Candidate]]:

@@ -15,7 +15,8 @@ from itertools import chain
 from pathlib import Path
 
 from graph import iris
-from graph.build.divisions import Division, load_divisions
+from graph.build import catalogue
+from graph.build.divisions import Division, load_history
 from graph.build.reference import Names, Reference
 from graph.build.seeds import read_reference
 from graph.extract.lexicon import table
@@ -120,12 +121,16 @@ class Gazetteer:
 
     def scan(self, norm: str, raw: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Leftmost-longest mentions in norm[start:end]; raw is the original-case text. A part
-        of the text last scanned whole is answered from that scan."""
+        of the text last scanned whole is answered from that scan, unless a mention of that
+        scan crosses the part's edge (a shorter name may lie inside the part)."""
         whole = self.whole
         if whole is not None and whole[0] is norm and end is not None:
             lo = bisect.bisect_left(whole[2], start)
             hi = bisect.bisect_left(whole[2], end)
-            return [m for m in whole[1][lo:hi] if m.end <= end]
+            inside = whole[1][lo:hi]
+            crossed = (inside and inside[-1].end > end) or (lo and whole[1][lo - 1].end > start)
+            if not crossed:
+                return inside
         found = self._scan(norm, raw, start, end)
         if start == 0 and end is None:
             self.whole = (norm, found, [m.start for m in found])
@@ -203,7 +208,7 @@ class Gazetteer:
         """The one entry whose name is closest to name, when it is close and unambiguous."""
         memo = (name, kinds, cutoff)
         if memo not in self.memo:
-            self.memo[memo] = self._fuzzy(key(name), kinds, cutoff)
+            self.memo[memo] = self._fuzzy(key(name), kinds, cutoff, _lead(name))
         return self.memo[memo]
 
     def _keys(self, kinds: tuple[str, ...], target: str) -> list[str]:
@@ -220,10 +225,14 @@ class Gazetteer:
         shared = Counter(chain.from_iterable(grams.get(g, ()) for g in pairs))
         return [k for k, _ in shared.most_common(24)]
 
-    def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float) -> Entry | None:
+    def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float, lead: str) -> Entry | None:
         if target in self.by_key:
             return next((e for e in self.by_key[target] if e.kind in kinds), None)
-        close = difflib.get_close_matches(target, self._keys(kinds, target), n=3, cutoff=cutoff)
+        placed = self._after_place(target, kinds)
+        if placed is not None:
+            return placed
+        keys = [k for k in self._keys(kinds, target) if _same_lead(lead, k)]
+        close = difflib.get_close_matches(target, keys, n=3, cutoff=cutoff)
         refs = {e.ref for k in close[:1] for e in self.by_key[k] if e.kind in kinds}
         if len(close) > 1:
             ratio = [difflib.SequenceMatcher(None, target, k).ratio() for k in close[:2]]
@@ -231,6 +240,34 @@ class Gazetteer:
             if ratio[0] - ratio[1] < 0.02 and second != refs:
                 return None
         return self.by_ref[refs.pop()] if len(refs) == 1 else None
+
+    def _after_place(self, target: str, kinds: tuple[str, ...]) -> Entry | None:
+        """The one entry named by target without the division it opens with ("南京江宁经济技术
+        开发区" is "江宁经济技术开发区")."""
+        for n in range(2, min(len(target) - 3, 12)):
+            refs = {e.ref for e in self.by_key.get(target[n:], ()) if e.kind in kinds}
+            if refs and any(e.kind == "division" for e in self.by_key.get(target[:n], ())):
+                return self.by_ref[refs.pop()] if len(refs) == 1 else None
+        return None
+
+
+def _lead(name: str) -> str:
+    """What a name opens with: its first two characters in Chinese, its first word in English."""
+    norm = key(name)
+    if not norm[:1].isascii():
+        return norm[:2]
+    word = re.match(r"[a-z0-9]*", normalise(name.strip()))
+    return word.group() if word and word.group() else norm[:2]
+
+
+def _same_lead(lead: str, other: str) -> bool:
+    """Whether a name opens as lead does: a variant differs in its generic words, never in the
+    place or name it opens with ("潜江高新技术产业园区" is not "平江高新技术产业园区", "Ganjiang
+    New Area" not "Liangjiang New Area"), though an English word may be misspelt ("Boatou")."""
+    if not lead[:1].isascii() or len(lead) < 4:
+        return other.startswith(lead)
+    start = other[: len(lead)]
+    return start[0] == lead[0] and difflib.SequenceMatcher(None, lead, start).ratio() >= 0.8
 
 
 def _boundary(norm: str, stop: int, name: str) -> bool:
@@ -363,6 +400,12 @@ def gazetteer_of(ref: Reference, divisions: list[Division]) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(reference_dir: Path) -> Gazetteer:
-    """The gazetteer of a seeds/reference folder (cached per folder)."""
+    """The gazetteer of a seeds/reference folder (cached per folder), with the zones of its
+    catalogue (GB/T 37028-2018) by their full names."""
     ref = read_reference(reference_dir)
-    return gazetteer_of(ref, load_divisions(ref.places, reference_dir))
+    history = load_history(ref.places, reference_dir)
+    loaded = catalogue.read_catalogue(reference_dir)
+    if loaded is not None:
+        zones = catalogue.zones(loaded, ref, history, reference_dir)
+        ref = ref.model_copy(update={"zones": zones})
+    return gazetteer_of(ref, [d for d in history if d.current])
