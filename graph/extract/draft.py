@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
+from graph.build import catalogue
 from graph.build.parsing import parse_model
 from graph.build.records import MAX_QUOTE_WORDS, Record, quote_words
-from graph.build.seeds import check_record, read_seeds
+from graph.build.seeds import Seeds, check_record, read_seeds
 from graph.extract.designation import DraftDesignation, Extraction, Quote
 from graph.extract.reading import ExtractError
 from graph.namespaces import ID
@@ -32,11 +33,23 @@ def _ref(iri: str | None) -> str | None:
 
 
 def _evidence(quotes: list[Quote]) -> list[dict[str, Any]]:
-    return [
-        {"quote": q.text, "start": q.start, "end": q.end}
-        for q in quotes
-        if q.text.strip() and quote_words(q.text) <= MAX_QUOTE_WORDS
-    ]
+    clipped = [_clipped(q) for q in quotes if q.text.strip()]
+    return [{"quote": q.text, "start": q.start, "end": q.end} for q in clipped]
+
+
+def _clipped(q: Quote) -> Quote:
+    """A quote cut to its first 25 words (records quote no more), ending at a word's end."""
+    if quote_words(q.text) <= MAX_QUOTE_WORDS:
+        return q
+    lo, hi = 1, len(q.text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if quote_words(q.text[:mid]) <= MAX_QUOTE_WORDS else (lo, mid - 1)
+    text = q.text[:lo]
+    if q.text[lo : lo + 1].isalnum() and q.text[lo].isascii() and " " in text:
+        text = text.rsplit(" ", 1)[0]
+    text = text.rstrip(" ,;:-—–，、；：")
+    return Quote(q.start, q.start + len(text), text)
 
 
 def _date(d: DraftDesignation, published: str | None) -> dict[str, Any] | None:
@@ -165,6 +178,34 @@ def outlet_in(text: str, gaz_outlets: list[tuple[str, str]]) -> str | None:
     return min(hits)[1] if hits else None
 
 
+def catalogue_batches(seeds_dir: Path, seeds: Seeds, record: dict[str, Any]) -> list[str]:
+    """Give a designation of a zone the catalogue lists under the same program the catalogue's
+    batch, as the build requires (so that both support one designation); a note for each."""
+    loaded = catalogue.read_catalogue(seeds_dir / "reference")
+    batches = {} if loaded is None else catalogue.listed(loaded, seeds.reference)
+    notes = []
+    for d in record["designations"]:
+        found = (d["designee"], d["program"], d["designation_type"])
+        if found in batches and batches[found] != d.get("batch"):
+            d.pop("batch", None)
+            d.update({} if batches[found] is None else {"batch": batches[found]})
+            notes.append(
+                f"{d['key']}: batch {batches[found]}, the catalogue's list of {d['designee']} "
+                f"under {d['program']}"
+            )
+    return notes
+
+
+def draft_problems(seeds_dir: Path, seeds: Seeds, path: Path, record: Record) -> list[str]:
+    """What the build would refuse in a draft at path: references that do not resolve,
+    evidence that does not select its quote, a batch other than the catalogue's."""
+    problems = check_record(seeds, path, record)
+    loaded = catalogue.read_catalogue(seeds_dir / "reference")
+    if loaded is not None:
+        problems += catalogue.unmerged(loaded, seeds.reference, {path: record})
+    return problems
+
+
 def write_draft(
     seeds_dir: Path, slug: str, text: str, record: dict[str, Any], notes: list[str]
 ) -> Path:
@@ -174,11 +215,12 @@ def write_draft(
     for target in (path, text_path):
         if target.exists():
             raise ExtractError(f"{target}: already exists; not overwritten (choose another --slug)")
-    model = parse_model(Record, record, path)
     seeds = read_seeds(seeds_dir)
+    notes = notes + catalogue_batches(seeds_dir, seeds, record)
+    model = parse_model(Record, record, path)
     text_path.parent.mkdir(parents=True, exist_ok=True)
     text_path.write_text(text, encoding="utf-8", newline="")
-    problems = check_record(seeds, path, model)
+    problems = draft_problems(seeds_dir, seeds, path, model)
     if problems:
         text_path.unlink()
         raise ExtractError("\n".join(problems))
