@@ -148,7 +148,7 @@ def test_ingest_names_the_catalogue_batch_of_a_catalogue_zone(tmp_path: Path) ->
     article = LABELLED / "dev3" / "zh-hubei-htz-2018.txt"
     code, out, err = run("ingest", str(article), "--seeds", str(seeds), "--outlet", "org/xinhua")
     path = seeds / "records" / "zh-hubei-htz-2018.yaml"
-    assert (code, out) == (0, f"wrote {path}: 3 designations, 0 left\n")
+    assert (code, out, err) == (0, f"wrote {path}: 3 designations, 0 left\n", "")
     record = yaml.safe_load(path.read_text("utf-8"))
     assert [(d["designee"], d["batch"]) for d in record["designations"]] == [
         (f"zone/gbt37028-{code}", "national-high-tech-zones-gbt37028-2018")

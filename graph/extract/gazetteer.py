@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -87,6 +88,7 @@ class Gazetteer:
     programs: list[Entry] = field(default_factory=list)
     firsts: frozenset[str] = frozenset()
     kind_keys: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
+    placeless: dict[tuple[str, ...], dict[str, set[str]]] = field(default_factory=dict)
     memo: dict[tuple[str, tuple[str, ...], float], Entry | None] = field(default_factory=dict)
     minor: dict[str, list[Entry]] = field(default_factory=dict)
     initials: dict[str, list[Entry]] = field(default_factory=dict)
@@ -211,8 +213,10 @@ class Gazetteer:
             self.memo[memo] = self._fuzzy(key(name), kinds, cutoff, _lead(name))
         return self.memo[memo]
 
-    def _keys(self, kinds: tuple[str, ...], target: str) -> list[str]:
-        """Keys of these kinds that share character pairs with target, most shared first."""
+    def _keys(self, kinds: tuple[str, ...], target: str, lead: str) -> list[str]:
+        """Keys of these kinds that open as lead does and share character pairs with target,
+        most shared first (ties in key order, so that the answer never depends on the order
+        of a set)."""
         if kinds not in self.kind_keys:
             grams: dict[str, list[str]] = {}
             for k, es in self.by_key.items():
@@ -223,16 +227,16 @@ class Gazetteer:
         grams = self.kind_keys[kinds]
         pairs = {target[i : i + 2] for i in range(len(target) - 1)}
         shared = Counter(chain.from_iterable(grams.get(g, ()) for g in pairs))
-        return [k for k, _ in shared.most_common(24)]
+        found = [(-n, k) for k, n in shared.items() if _same_lead(lead, k)]
+        return [k for _, k in heapq.nsmallest(24, found)]
 
     def _fuzzy(self, target: str, kinds: tuple[str, ...], cutoff: float, lead: str) -> Entry | None:
         if target in self.by_key:
             return next((e for e in self.by_key[target] if e.kind in kinds), None)
-        placed = self._after_place(target, kinds)
+        placed = self._after_place(target, kinds) or self._without_place(target, kinds)
         if placed is not None:
             return placed
-        keys = [k for k in self._keys(kinds, target) if _same_lead(lead, k)]
-        close = difflib.get_close_matches(target, keys, n=3, cutoff=cutoff)
+        close = difflib.get_close_matches(target, self._keys(kinds, target, lead), 3, cutoff)
         refs = {e.ref for k in close[:1] for e in self.by_key[k] if e.kind in kinds}
         if len(close) > 1:
             ratio = [difflib.SequenceMatcher(None, target, k).ratio() for k in close[:2]]
@@ -249,6 +253,20 @@ class Gazetteer:
             if refs and any(e.kind == "division" for e in self.by_key.get(target[:n], ())):
                 return self.by_ref[refs.pop()] if len(refs) == 1 else None
         return None
+
+    def _without_place(self, target: str, kinds: tuple[str, ...]) -> Entry | None:
+        """The one entry whose name is target after a division ("Rare Earth High-Tech Zone" is
+        "Baotou Rare Earth High-Tech Zone" when no other place's zone has that name)."""
+        if kinds not in self.placeless:
+            rests: dict[str, set[str]] = {}
+            for k, entries in self.by_key.items():
+                refs = {e.ref for e in entries if e.kind in kinds}
+                for n in range(2, min(len(k) - 3, 12)) if refs else ():
+                    if any(e.kind == "division" for e in self.by_key.get(k[:n], ())):
+                        rests.setdefault(k[n:], set()).update(refs)
+            self.placeless[kinds] = rests
+        refs = self.placeless[kinds].get(target, set())
+        return self.by_ref[next(iter(refs))] if len(refs) == 1 else None
 
 
 def _lead(name: str) -> str:
