@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from graph import DesignationsError
-from graph.paths import DEFAULT_STORE
+from graph.paths import DEFAULT_STORE, SEEDS_DIR
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 store_option = click.option(
     "--store",
@@ -21,6 +24,18 @@ store_option = click.option(
     envvar="DESIGNATIONS_STORE",
     help="Directory of the Oxigraph store.",
 )
+
+
+def seeds_dir_option(help_text: str) -> Callable[[F], F]:
+    """The --seeds option of the commands that read or write seeds/, with what they use it for."""
+    return click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=SEEDS_DIR,
+        show_default="the project's seeds/",
+        help=help_text,
+    )
 
 
 @contextmanager

@@ -10,19 +10,11 @@ from typing import Any
 
 import click
 
-from api.cli.options import failures
+from api.cli.options import failures, seeds_dir_option
 from graph.build.records import Decision
 from graph.extract.review import Decided, Draft, decide, in_context, queue
-from graph.paths import SEEDS_DIR
 
-seeds_option = click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=SEEDS_DIR,
-    show_default="the project's seeds/",
-    help="Seeds directory whose records/ holds the drafts.",
-)
+seeds_option = seeds_dir_option("Seeds directory whose records/ holds the drafts.")
 
 
 def _when(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime:
