@@ -9,6 +9,7 @@ from threading import Thread
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from api import docs, errors
 from api.cors import Cors
@@ -29,6 +30,7 @@ from api.routes import (
     sparql,
 )
 from api.settings import Settings
+from api.sparql.answers import QueryPath
 from graph import Store
 from graph.read.search import label_index
 
@@ -51,6 +53,15 @@ ROUTERS = [
 ]
 
 
+class App(FastAPI):
+    """FastAPI, with SPARQL queries from clients other than browsers answered ahead of its
+    middleware (api.sparql.answers.QueryPath)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """The app's middleware stack inside QueryPath."""
+        return QueryPath(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A FastAPI app serving the store named in the settings."""
     settings = settings or Settings()
@@ -65,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         Thread(target=label_index, args=(app.state.store,), name="label-index", daemon=True).start()
         yield
 
-    app = FastAPI(
+    app = App(
         title="China Designations Graph",
         description="Who designated whom, under which program, when, and on what evidence.",
         version="0.1.0",

@@ -8,6 +8,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.paths import DEFAULT_STORE
+from graph.sparql.estimate import THRESHOLD
 
 
 class Settings(BaseSettings):
@@ -39,6 +40,12 @@ class Settings(BaseSettings):
         description="Most rows (or triples) a SPARQL answer carries; a longer answer is cut "
         "and says so (X-Designations-Truncated header, `truncated` in JSON results).",
     )
+    max_graph_triples: int = Field(
+        5_000_000,
+        ge=1,
+        description="Most triples a Graph Store GET of one graph carries (a graph is read "
+        "whole, the derived graph among them); a longer graph is cut and says so as MAX_ROWS.",
+    )
     max_body_bytes: int = Field(
         4 * 1024 * 1024,
         ge=1024,
@@ -51,9 +58,18 @@ class Settings(BaseSettings):
     )
     replica: bool = Field(
         True,
-        description="Answer aggregate queries (COUNT and GROUP BY over a basic graph pattern) "
-        "from a columnar copy of the store in DuckDB, written in the background at start and "
-        "after each write; Oxigraph answers them until it is ready, and every other query.",
+        description="Answer costly joins and aggregates (SELECT over a basic graph pattern of "
+        "variables and IRIs, with or without COUNT and GROUP BY) from a columnar copy of the "
+        "store in DuckDB, written in the background at start and after each write; Oxigraph "
+        "answers them until it is ready, and every other query.",
+    )
+    replica_threshold: float = Field(
+        THRESHOLD,
+        ge=0,
+        description="Estimated cost to Oxigraph of a query's join (rows read, an index "
+        "lookup counted as ten, from the replica's predicate counts) from which the columnar "
+        "replica answers it; below it Oxigraph is faster. 0 sends every query of the "
+        "replica's subset to the replica.",
     )
     allow_remote: bool = Field(
         False,

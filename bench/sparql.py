@@ -1,29 +1,35 @@
-"""SPARQL over HTTP on loopback: this server against rdflib-endpoint, on the same data.
+"""SPARQL over HTTP on loopback: this server beside Oxigraph's own server, on the same store.
 
-    python -m bench.sparql [--designations 100000] [--workdir data/bench] [--only point]
+    python -m bench.sparql [corpus] [10k] [100k] [1M] [--workdir data/bench] [--only point]
 
-Builds the seeds, adds synthetic designations (bench/generate.py), writes one N-Quads file,
-serves it with `designations serve` (as it starts by default, once its columnar replica is
-written; and with the replica off, on disk and in memory) and with `rdflib-endpoint serve`,
-all at once, then times four queries, each request going to every server in turn so that
-they share whatever else loads the machine, and prints medians, ratios and the engine that
-answered (X-Designations-Engine). Needs the `bench` extra (rdflib-endpoint).
+For each size (default: corpus and 100k) the bench makes a store: the shipped corpus as
+`designations build` writes it, or the corpus plus that many synthetic designations
+(bench/generate.py) bulk-loaded. It serves that one store directory twice, with
+`designations serve` (as it starts by default, once its columnar replica is written) and
+with `oxigraph serve-read-only --union-default-graph` (the server of the engine we embed),
+then sends each query to both in turn, alternating which goes first, so that whatever else
+loads the machine slows both alike. Per workload it prints the median of each, their ratio,
+the target the project set for it, the engine that answered ours (X-Designations-Engine) and
+the rows of each (they must agree), then the load average. Needs the `bench` extra
+(`pip install -e '.[bench]'`, which brings the `oxigraph` server).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 
 from bench.generate import synthetic
 from graph import Store, build
@@ -31,8 +37,14 @@ from graph.iris import entity
 from graph.namespaces import sparql_prologue
 from tests.server import free_port
 
+SIZES = {"corpus": 0, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
 PROLOGUE = sparql_prologue()
 POINT = "SELECT ?p ?o WHERE {{ <{zone}> ?p ?o }}"
+PER_PROGRAM = """SELECT ?program (COUNT(?d) AS ?n) WHERE { ?d cnd:underProgram ?program }
+GROUP BY ?program"""
+PER_PROVINCE = """SELECT ?province (COUNT(?d) AS ?n) WHERE {
+  ?d cnd:designee ?zone . ?zone schema:containedInPlace ?city .
+  ?city schema:containedInPlace ?province } GROUP BY ?province"""
 JOIN = """SELECT ?d ?zone WHERE {{
   ?d cnd:underProgram <{program}> ; cnd:designee ?zone .
   ?zone schema:containedInPlace ?city .
@@ -43,222 +55,227 @@ ONLY_IN_REGION = """SELECT ?program ?province WHERE {
 GROUP BY ?program ?province HAVING (COUNT(?d) = 1)"""
 LABEL = """SELECT ?s ?label WHERE {{ ?s skos:prefLabel|skos:altLabel ?label .
   FILTER(CONTAINS(LCASE(STR(?label)), "{text}")) }}"""
-GUANGDONG = entity("adm/440000")
-WORKERS = 2
-WARM_UP = 2 * WORKERS
-OURS = {
-    "ours": {},
-    "oxigraph disk": {"DESIGNATIONS_REPLICA": "false"},
-    "oxigraph memory": {"DESIGNATIONS_REPLICA": "false", "DESIGNATIONS_IN_MEMORY": "true"},
-}
-"""This server as it starts by default (Oxigraph on disk, aggregates from the columnar replica),
-and with the replica off, on disk and in memory."""
-REPLICA_PROBE = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+ZONES = "SELECT ?z WHERE { ?z a cnd:Zone } ORDER BY ?z LIMIT 500"
+TOP = """SELECT ?program ?province (COUNT(?d) AS ?n) WHERE {
+  ?d cnd:underProgram ?program ; cnd:designee ?zone .
+  ?zone schema:containedInPlace ?city . ?city schema:containedInPlace ?province }
+GROUP BY ?program ?province ORDER BY DESC(?n) ?program ?province LIMIT 1"""
+AGGREGATES = ("designations per program", "designations per province", "only-in-region")
 ENGINE = "X-Designations-Engine"
-ALL_REPS_ON_RDFLIB = {"point lookup"}  # quick enough there for as many samples as ours
+WORKERS = 2
 
 
-def prepare(workdir: Path, designations: int) -> Path:
-    """Build the seeds, add synthetic data, and write everything to one N-Quads file."""
-    nquads = workdir / f"bench-{designations}.nq"
-    if nquads.exists():
-        return nquads
-    store_dir = workdir / "seed-store"
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
-    build(store_dir)
-    store = Store.open(store_dir, read_only=False)
-    store.extend(synthetic(store, designations))
-    store.flush()
-    nquads.write_bytes(store.canonical_nquads())
-    return nquads
+@dataclass(frozen=True)
+class Picks:
+    """What the queries name: zones to look up, a program and a province."""
+
+    zones: list[str]
+    program: str
+    province: str
 
 
-def load_ours(workdir: Path, nquads: Path) -> Path:
-    """A fresh store for this server holding exactly the N-Quads file."""
-    store_dir = workdir / "store"
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
-    subprocess.run(
-        [sys.executable, "-m", "api", "load", "--store", str(store_dir), "--graph",
-         str(entity("graph/bench-default")), str(nquads)],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    return store_dir
+def store_for(workdir: Path, label: str, designations: int) -> Path:
+    """The store of a size, made on first use: the corpus, or the corpus with that many
+    synthetic designations, bulk-loaded from one N-Quads file, in workdir/label."""
+    target = workdir / label / "store"
+    seeds = workdir / "corpus" / "store"
+    if not (seeds / "CURRENT").exists():
+        build(seeds)
+    if (target / "CURRENT").exists():
+        return target
+    if not designations:
+        return seeds
+    nquads = workdir / label / "all.nq"
+    nquads.parent.mkdir(parents=True, exist_ok=True)
+    corpus = Store.open(seeds)
+    quads = chain(corpus.inner, synthetic(corpus, designations))
+    ox.serialize(quads, output=str(nquads), format=ox.RdfFormat.N_QUADS)
+    command = [sys.executable, "-m", "api", "load", "--store", str(target), "--graph",
+               str(entity("graph/bench-default")), str(nquads)]  # fmt: skip
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    nquads.unlink()
+    return target
+
+
+def picks(path: Path) -> Picks:
+    """Zones, program and province to query, read from the store itself: the program and
+    province with most designations two steps up from the designee."""
+    store = Store.open(path)
+    zones = [row["z"].value for row in store.select(ZONES)]
+    rows = store.select(TOP)
+    if not rows:
+        return Picks(zones, entity("program/bench-program-1"), entity("adm/440000"))
+    return Picks(zones, rows[0]["program"].value, rows[0]["province"].value)
+
+
+def workloads(chosen: Picks) -> dict[str, Callable[[int], str]]:
+    """The query of each workload's i-th request."""
+    zones, program, province = chosen.zones, chosen.program, chosen.province
+    return {
+        "point lookup": lambda i: POINT.format(zone=zones[i * 7919 % len(zones)]),
+        "designations per program": lambda i: PER_PROGRAM,
+        "designations per province": lambda i: PER_PROVINCE,
+        "two-hop join": lambda i: JOIN.format(program=program, province=province),
+        "only-in-region": lambda i: ONLY_IN_REGION,
+        "label search": lambda i: LABEL.format(text=f"zone {123 + i}"),
+    }
+
+
+def target(size: str, workload: str) -> float | None:
+    """The most ours may take, as a share of Oxigraph's time (issue 15), where one is set."""
+    point = workload == "point lookup"
+    if size == "corpus":
+        return 1.5 if point else 1.2
+    if size == "100k":
+        return 1.5 if point else 0.2 if workload in AGGREGATES else 1.0
+    return None
+
+
+Answer = tuple[float, int, str]
+"""Seconds, rows and the engine that answered."""
 
 
 @contextmanager
-def serving(command: list[str], port: int, path: str, env: dict[str, str]) -> Iterator[str]:
-    """Run a server until it answers ASK {} at path; stop it afterwards."""
+def serving(command: list[str], base: str, env: dict[str, str]) -> Iterator[str]:
+    """Run a server until it answers ASK {} at base; stop it afterwards."""
     process = subprocess.Popen(
         command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    base = f"http://127.0.0.1:{port}{path}"
     try:
-        _wait(process, base)
+        with httpx.Client() as client:
+            while not _up(client, base):
+                if process.poll() is not None:
+                    raise RuntimeError(f"{command[0]} exited with {process.returncode}")
+                time.sleep(0.2)
         yield base
     finally:
         process.terminate()
         process.wait(30)
 
 
-def _wait(process: subprocess.Popen[bytes], base: str) -> None:
-    while process.poll() is None:
-        try:
-            if httpx.get(base, params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"server exited with {process.returncode}")
+def _up(client: httpx.Client, base: str) -> bool:
+    try:
+        return client.get(base, params={"query": "ASK {}"}).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
-def ask(client: httpx.Client, base: str, query: str) -> tuple[int, str]:
-    """Run a query for JSON results; the number of rows and the engine that answered."""
+@contextmanager
+def ours(store: Path) -> Iterator[str]:
+    """This server over the store, as it starts by default, once its replica is written."""
+    port = free_port()
+    env = {"DESIGNATIONS_QUERY_TIMEOUT": "3600", "DESIGNATIONS_MAX_ROWS": "10000000",
+           "DESIGNATIONS_WORKERS": str(WORKERS)}  # fmt: skip
+    command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
+    with serving(command, f"http://127.0.0.1:{port}/sparql", env) as base, httpx.Client() as c:
+        probe = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the replica takes it once ready
+        while ask(c, base, probe)[2] != "columnar":
+            time.sleep(0.5)
+        yield base
+
+
+@contextmanager
+def oxigraph(store: Path) -> Iterator[str]:
+    """Oxigraph's own server over the same store directory, read-only."""
+    program = Path(sys.executable).with_name("oxigraph")
+    if not program.exists():
+        sys.exit("the oxigraph server is missing: pip install -e '.[bench]'")
+    port = free_port()
+    command = [str(program), "serve-read-only", "--location", str(store),
+               "--bind", f"127.0.0.1:{port}", "--union-default-graph"]  # fmt: skip
+    with serving(command, f"http://127.0.0.1:{port}/query", {}) as base:
+        yield base
+
+
+def ask(client: httpx.Client, base: str, query: str) -> Answer:
+    """Seconds, rows and engine of one query, for JSON results."""
+    start = time.perf_counter()
     response = client.post(
         base,
         data={"query": PROLOGUE + query},
         headers={"Accept": "application/sparql-results+json"},
-        timeout=1800,
+        timeout=None,
     )
+    seconds = time.perf_counter() - start
     response.raise_for_status()
     body = response.json()
     rows = len(body["results"]["bindings"]) if "results" in body else 1
-    return rows, response.headers.get(ENGINE, "-")
+    return seconds, rows, response.headers.get(ENGINE, "-")
 
 
-def _wait_for_replica(base: str, seconds: float = 600) -> None:
-    """Wait until this server answers aggregates from its replica (written after start)."""
-    deadline = time.monotonic() + seconds
-    with httpx.Client() as client:
-        while ask(client, base, REPLICA_PROBE)[1] != "columnar":
-            if time.monotonic() > deadline:
-                raise RuntimeError("the columnar replica was not ready in time")
-            time.sleep(0.5)
+def repetitions(seconds: float) -> int:
+    """Timed requests per server for a query that took this long once: 30 and more for
+    quick ones, fewer for slow ones."""
+    return 50 if seconds < 0.05 else 30 if seconds < 0.5 else 10 if seconds < 5 else 3
 
 
-Timing = tuple[float, int, str]
-"""Median seconds, rows of the first answer, and the engine that gave it."""
+Servers = dict[str, tuple[httpx.Client, str]]
+"""A client and the endpoint URL, per server."""
 
 
-def side_by_side(
-    bases: dict[str, str], queries: list[str], counts: dict[str, int]
-) -> dict[str, Timing]:
-    """Median seconds per server, with the rows and engine of its first answer; query i goes
-    to every server in turn (to each only while i < its count), so that they share the
-    machine's load."""
-    times: dict[str, list[float]] = {label: [] for label in bases}
-    rows: dict[str, tuple[int, str]] = {}
-    clients = {label: httpx.Client() for label in bases}
-    for label, base in bases.items():
-        for _ in range(WARM_UP):  # open the connection; let every worker open its snapshot
-            ask(clients[label], base, "ASK {}")
-    for i, query in enumerate(queries):
-        for label, base in bases.items():
-            if i >= counts[label]:
-                continue
-            start = time.perf_counter()
-            n = ask(clients[label], base, query)
-            times[label].append(time.perf_counter() - start)
-            rows.setdefault(label, n)
-    for client in clients.values():
-        client.close()
-    return {label: (statistics.median(times[label]), *rows[label]) for label in bases}
+def side_by_side(clients: Servers, query: Callable[[int], str]) -> dict[str, list[Answer]]:
+    """Each server's answers to the workload, request i going to every server in turn
+    (alternating which goes first), after one untimed request each."""
+    first = {label: ask(client, base, query(0)) for label, (client, base) in clients.items()}
+    count = repetitions(max(seconds for seconds, _, _ in first.values()))
+    answers: dict[str, list[Answer]] = {label: [] for label in clients}
+    order = list(clients)
+    for i in range(1, count + 1):
+        for label in order if i % 2 else reversed(order):
+            client, base = clients[label]
+            answers[label].append(ask(client, base, query(i)))
+    return answers
 
 
-def ours(store: Path, extra: dict[str, str]) -> AbstractContextManager[str]:
-    """This server over the store, with the bench's limits and extra settings."""
-    env = {"DESIGNATIONS_QUERY_TIMEOUT": "1800", "DESIGNATIONS_MAX_ROWS": "1000000", **extra}
-    env["DESIGNATIONS_WORKERS"] = str(WORKERS)
-    port = free_port()
-    command = [sys.executable, "-m", "api", "serve", "--store", str(store), "--port", str(port)]
-    return _replicated(serving(command, port, "/sparql", env), "DESIGNATIONS_REPLICA" not in extra)
+def report(size: str, name: str, answers: dict[str, list[Answer]]) -> None:
+    """One line: medians, ratio, target, the engine that answered ours, and the rows."""
+    ours_ms, theirs_ms = (statistics.median(a[0] for a in answers[k]) * 1e3 for k in answers)
+    ratio = ours_ms / theirs_ms
+    goal = target(size, name)
+    met = "" if goal is None else ("ok" if ratio <= goal else "MISSED") + f" <={goal:g}x"
+    engine = "/".join(sorted({a[2] for a in answers["ours"]}))
+    rows = "/".join(str(answers[k][0][1]) for k in answers)
+    print(f"{size:<7}{name:<27}{ours_ms:>10.2f}{theirs_ms:>11.2f}{ratio:>8.2f}x  {met:<13}"
+          f"{engine:<10}{rows}", flush=True)  # fmt: skip
 
 
-@contextmanager
-def _replicated(server: AbstractContextManager[str], replica: bool) -> Iterator[str]:
-    with server as base:
-        if replica:
-            _wait_for_replica(base)
-        yield base
-
-
-def rdflib_endpoint(nquads: Path) -> AbstractContextManager[str]:
-    """rdflib-endpoint over the same N-Quads file."""
-    port = free_port()
-    program = str(Path(sys.executable).with_name("rdflib-endpoint"))
-    command = [program, "serve", str(nquads), "--host", "127.0.0.1", "--port", str(port)]
-    return serving(command, port, "/", {})
-
-
-def workloads(designations: int, reps: int) -> dict[str, Callable[[int], list[str]]]:
-    """Query lists per workload, given a repetition count."""
-    zones = max(designations // 5, 1)
-
-    def point(n: int) -> list[str]:
-        return [POINT.format(zone=entity(f"zone/bench-zone-{i * 7919 % zones}")) for i in range(n)]
-
-    def join(n: int) -> list[str]:
-        prog = entity("program/bench-program-1")
-        return [JOIN.format(program=prog, province=GUANGDONG)] * n
-
-    def label(n: int) -> list[str]:
-        return [LABEL.format(text=f"zone {123 + i}") for i in range(n)]
-
-    return {
-        "point lookup": point,
-        "two-hop join": join,
-        "only-in-region aggregate": lambda n: [ONLY_IN_REGION] * n,
-        "label search": label,
-    }
+def run(workdir: Path, size: str, only: list[str]) -> None:
+    """Make the store of a size, serve it both ways, and report every workload."""
+    store = store_for(workdir, size, SIZES[size])
+    chosen = workloads(picks(store))
+    with ExitStack() as stack:
+        bases = {"ours": stack.enter_context(ours(store)),
+                 "oxigraph": stack.enter_context(oxigraph(store))}  # fmt: skip
+        clients = {k: (stack.enter_context(httpx.Client()), b) for k, b in bases.items()}
+        for name, query in chosen.items():
+            if not only or name.split()[0] in only or name.split()[-1] in only:
+                report(size, name, side_by_side(clients, query))
 
 
 def main() -> None:
-    """Prepare the data, start the servers, print the comparison."""
+    """Parse the command line, then run each size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--designations", type=int, default=100_000)
+    parser.add_argument("sizes", nargs="*", metavar="size", help=f"{', '.join(SIZES)} "
+                        "(default: corpus 100k)")  # fmt: skip
     parser.add_argument("--workdir", type=Path, default=Path("data/bench"))
-    parser.add_argument("--reps", type=int, default=5, help="repetitions of slow workloads")
-    parser.add_argument(
-        "--only", action="append", choices=["point", "join", "aggregate", "label"],
-        help="run only this workload (repeatable); all four by default",
-    )  # fmt: skip
+    parser.add_argument("--only", action="append", default=[], help="a workload's first or "
+                        "last word (point, designations, join, only-in-region, label, program, "
+                        "province); repeatable")  # fmt: skip
     args = parser.parse_args()
+    unknown = set(args.sizes) - set(SIZES)
+    if unknown:
+        parser.error(f"unknown size {', '.join(sorted(unknown))}; choose from {', '.join(SIZES)}")
     args.workdir.mkdir(parents=True, exist_ok=True)
-    nquads = prepare(args.workdir, args.designations)
-    print(f"data: {nquads} ({sum(1 for _ in nquads.open('rb'))} quads)", flush=True)
-    loads = workloads(args.designations, args.reps)
-    if args.only:
-        loads = {name: make for name, make in loads.items() if name.split()[0] in _only(args.only)}
-    counts = {"point lookup": 50, "two-hop join": 20}
-    results: dict[str, dict[str, Timing]] = {}
-    store = load_ours(args.workdir, nquads)
-    with ExitStack() as servers:
-        bases = {label: servers.enter_context(ours(store, extra)) for label, extra in OURS.items()}
-        bases["rdflib"] = servers.enter_context(rdflib_endpoint(nquads))
-        for name, make in loads.items():
-            n = counts.get(name, args.reps)
-            fewer = n if name in ALL_REPS_ON_RDFLIB else max(n // 5, 3)
-            each = {label: fewer if label == "rdflib" else n for label in bases}
-            results[name] = side_by_side(bases, make(n), each)
-    report(results)
+    print(f"{os.cpu_count()} CPUs; load average {_load()} at the start", flush=True)
+    print(f"{'size':<7}{'workload':<27}{'ours ms':>10}{'oxigraph':>11}{'ratio':>9}  "
+          f"{'target':<13}{'engine':<10}rows ours/oxigraph")  # fmt: skip
+    for size in args.sizes or ["corpus", "100k"]:
+        run(args.workdir, size, args.only)
+    print(f"load average {_load()} at the end (1, 5, 15 minutes)")
 
 
-def _only(choices: list[str]) -> set[str]:
-    """First words of the workload names the --only choices pick."""
-    first = {"point": "point", "join": "two-hop", "aggregate": "only-in-region", "label": "label"}
-    return {first[c] for c in choices}
-
-
-def report(results: dict[str, dict[str, Timing]]) -> None:
-    """Per workload, each server's median and its speed-up over rdflib, the engine that
-    answered, and the row counts (which must agree)."""
-    print(f"{'workload':<26}{'server':<17}{'median ms':>11}{'vs rdflib':>11}  {'engine':<9}rows")
-    for name, timing in results.items():
-        theirs = timing["rdflib"][0]
-        for label, (median, rows, engine) in timing.items():
-            ratio = f"{theirs / median:.1f}x" if label != "rdflib" else ""
-            print(f"{name:<26}{label:<17}{median * 1e3:>11.2f}{ratio:>11}  {engine:<9}{rows}")
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

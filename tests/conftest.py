@@ -9,6 +9,8 @@ project (default `../shared/`). Tests that need them skip with one line when the
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -47,6 +49,46 @@ def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store_dir = tmp_path_factory.mktemp("built") / "store"
     build(store_dir, SEEDS_DIR)
     return store_dir
+
+
+def curated_seeds(folder: Path) -> Path:
+    """The project's seeds copied into a folder without the national catalogue (catalogue.yaml:
+    2,606 zones), the seed record's text path still resolving: the curated corpus that the
+    REST, region and derivation tests state their expected answers over."""
+    seeds = folder / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds, ignore=shutil.ignore_patterns("catalogue.yaml"))
+    record = seeds / "records" / "rex-baotou-nkrdp-pilot.yaml"
+    relative = os.path.relpath(SEED_TEXT, record.parent)
+    text = re.sub(r"text_file: .*", f"text_file: {relative}", record.read_text("utf-8"))
+    record.write_text(text, encoding="utf-8")
+    return seeds
+
+
+@pytest.fixture(scope="session")
+def curated_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from the curated seeds (no catalogue); tests must only read it."""
+    folder = tmp_path_factory.mktemp("curated")
+    store_dir = folder / "store"
+    build(store_dir, curated_seeds(folder))
+    return store_dir
+
+
+@pytest.fixture(scope="session")
+def curated_server(curated_dir: Path) -> Iterator[str]:
+    """Base URL of a real uvicorn server over the curated store."""
+    from tests.server import running_server
+
+    with running_server(curated_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+async def curated_asgi(curated_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """An in-process client of the app over the curated store."""
+    from tests.asgi import asgi_client
+
+    async with asgi_client(curated_dir) as client:
+        yield client
 
 
 @pytest.fixture

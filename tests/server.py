@@ -51,7 +51,11 @@ def _wait(base: str, process: subprocess.Popen[bytes]) -> None:
             )
         try:
             if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return
+                break
         except httpx.TransportError:
             time.sleep(0.1)
-    raise RuntimeError("server did not start within 180 s")
+    else:
+        raise RuntimeError("server did not start within 180 s")
+    # The label index is built in a thread beside the first requests and holds the
+    # interpreter while it reads the labels: tests start once a search has it.
+    httpx.get(base + "/api/search", params={"q": "a"}, timeout=max(deadline - time.monotonic(), 1))

@@ -4,8 +4,6 @@ that contradicts it, and a complete official list that lets a verdict agree."""
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
 from pathlib import Path
 
@@ -23,9 +21,8 @@ from graph.derive import DERIVED, derive, derive_into, project, regions_of
 from graph.derive.reader import Reader
 from graph.derive.rollup import rollup_status
 from graph.namespaces import CND, DERIVED_GRAPH
-from graph.paths import SEEDS_DIR
 from graph.sparql.writers import term_text
-from tests.conftest import SEED_TEXT
+from tests.conftest import curated_seeds
 
 ID = "https://w3id.org/china-designations/id/"
 BAOTOU = ID + "zone/baotou-rare-earth-htz"
@@ -136,15 +133,8 @@ def rows(store: Store, sparql: str, designee: str | None = None) -> list[dict[st
 
 
 def seeds_copy(tmp_path: Path) -> Path:
-    """The project's seeds in a tmp folder, with the seed text path still resolving; without
-    the catalogue, whose 2,606 zones these tests do not need (a build of them takes a while)."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds, ignore=shutil.ignore_patterns("catalogue.yaml"))
-    record = seeds / "records" / "rex-baotou-nkrdp-pilot.yaml"
-    relative = os.path.relpath(SEED_TEXT, record.parent)
-    text = re.sub(r"text_file: .*", f"text_file: {relative}", record.read_text("utf-8"))
-    record.write_text(text, encoding="utf-8")
-    return seeds
+    """The curated seeds (no catalogue, whose 2,606 zones these tests do not need)."""
+    return curated_seeds(tmp_path)
 
 
 def append(path: Path, text: str) -> None:

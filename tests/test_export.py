@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from pyld import jsonld
@@ -184,15 +185,35 @@ def parse_nquads(data: bytes) -> Dataset:
     return dataset
 
 
+def read_back(data: bytes, fmt: ox.RdfFormat) -> set[ox.Quad]:
+    """The quads Oxigraph's parser reads from an export (triples in the default graph)."""
+    return {
+        q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object)
+        for q in ox.parse(data, format=fmt)
+    }
+
+
 @pytest.mark.parametrize("selection", VIEWS[:3], ids=lambda s: s.view)
 def test_rdf_exports_read_back(built: Store, selection: Selection) -> None:
-    quads = parse_nquads(export(built, "nquads", selection))
-    lines = export(built, "nquads", selection).decode("utf-8").splitlines()
-    assert len(quads) == len(lines) > 0
-    triples = Graph().parse(data=export(built, "turtle", selection), format="turtle")
-    assert set(triples) == {(s, p, o) for s, p, o, _ in quads.quads()}
-    doc = json.loads(export(built, "jsonld", selection))
+    data = export(built, "nquads", selection)
+    quads = read_back(data, ox.RdfFormat.N_QUADS)
+    assert len(quads) == len(data.decode("utf-8").splitlines()) > 0
+    triples = read_back(export(built, "turtle", selection), ox.RdfFormat.TURTLE)
+    assert {(t.subject, t.predicate, t.object) for t in triples} == {
+        (q.subject, q.predicate, q.object) for q in quads
+    }
+    data = export(built, "jsonld", selection)
+    doc = json.loads(data)
     assert doc["@context"] == json.loads(Path("ontology/context.jsonld").read_text())["@context"]
+    assert read_back(data, ox.RdfFormat.JSON_LD) == quads
+
+
+def test_ego_exports_read_back_by_rdflib_and_pyld(built: Store) -> None:
+    selection = Selection(view="ego", entity=ZONE, hops=1)
+    quads = parse_nquads(export(built, "nquads", selection))
+    triples = Graph().parse(data=export(built, "turtle", selection), format="turtle")
+    assert set(triples) == {(s, p, o) for s, p, o, _ in quads.quads()} and len(triples) > 0
+    doc = json.loads(export(built, "jsonld", selection))
     back = parse_nquads(jsonld.to_rdf(doc, {"format": "application/n-quads"}).encode("utf-8"))
     assert set(back.quads()) == set(quads.quads())
 

@@ -19,6 +19,7 @@ from tests.server import running_server
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ASK_TRUE = {"head": {}, "boolean": True}
 LIMITS = {
+    "DESIGNATIONS_REPLICA": "false",  # no replica builder climbing beside the workers
     "DESIGNATIONS_QUERY_TIMEOUT": "4",
     "DESIGNATIONS_WORKERS": "2",
     "DESIGNATIONS_MAX_ROWS": "5",

@@ -20,9 +20,14 @@ ENGINE = "X-Designations-Engine"
 
 @pytest.fixture(scope="module")
 def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A server over a new store, with writes enabled."""
+    """A server over a new store, with writes enabled, whose replica takes every aggregate of
+    its subset however small."""
     store = tmp_path_factory.mktemp("replica") / "store"
-    env = {"DESIGNATIONS_UPDATE_TOKEN": TOKEN, "DESIGNATIONS_WORKERS": "2"}
+    env = {
+        "DESIGNATIONS_UPDATE_TOKEN": TOKEN,
+        "DESIGNATIONS_WORKERS": "2",
+        "DESIGNATIONS_REPLICA_THRESHOLD": "0",
+    }
     with running_server(store, env=env) as base:
         yield base
 

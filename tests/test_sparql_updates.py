@@ -52,22 +52,28 @@ def test_updates_without_the_token_are_forbidden(
     )
 
 
-def objects(base: str) -> list[str]:
+OBJECTS = f"SELECT ?o WHERE {{ GRAPH <{EX}g> {{ <{EX}s> <{EX}p> ?o }} }}"
+LOOKUP = f"SELECT ?o WHERE {{ <{EX}s> <{EX}p> ?o }}"  # answered without a worker
+
+
+def objects(base: str, query: str = OBJECTS) -> list[str]:
     """Objects of the test triple, as a query sees them."""
-    query = f"SELECT ?o WHERE {{ GRAPH <{EX}g> {{ <{EX}s> <{EX}p> ?o }} }}"
     response = httpx.get(base + "/sparql", params={"query": query})
     return [b["o"]["value"] for b in response.json()["results"]["bindings"]]
 
 
-def test_an_update_with_the_token_is_seen_by_every_worker(writable: str) -> None:
+def test_an_update_with_the_token_is_seen_by_every_worker_and_lookup(writable: str) -> None:
     assert httpx.get(writable + "/healthz").json() == {"status": "ok", "quads": 0}
+    assert objects(writable, LOOKUP) == []
     response = update(writable, INSERT, f"Bearer {TOKEN}")
     assert (response.status_code, response.content) == (204, b"")
     assert [objects(writable) for _ in range(9)] == [[writable + "/relative"]] * 9
+    assert objects(writable, LOOKUP) == [writable + "/relative"]
     assert httpx.get(writable + "/healthz").json() == {"status": "ok", "quads": 1}
     cleared = update(writable, f"CLEAR GRAPH <{EX}g>", f"Bearer {TOKEN}")
     assert cleared.status_code == 204
     assert [objects(writable) for _ in range(9)] == [[]] * 9
+    assert objects(writable, LOOKUP) == []
 
 
 def test_form_update_with_the_token(writable: str) -> None:

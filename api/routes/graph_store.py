@@ -13,7 +13,8 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.routes.sparql import WRITES, headless, outcome_response, write_graph
+from api.routes.sparql import WRITES, write_graph
+from api.sparql.answers import headless, outcome_response
 from api.sparql.graphs import direct_graph
 from api.sparql.protocol import Operation, endpoint_url
 from api.sparql.service import SparqlService
@@ -29,7 +30,7 @@ async def read(request: Request) -> Response:
     op = Operation("graph", graph=direct_graph(request))
     accept = request.headers.get("accept")
     outcome = await run_in_threadpool(service.answer, op, accept, endpoint_url(request))
-    return outcome_response(outcome, service.settings.max_rows)
+    return outcome_response(outcome, service.row_limit(op))
 
 
 @router.get(DIRECT, summary="Read a graph named by its URL")

@@ -23,14 +23,10 @@ from api.deps import refresh
 from api.errors import error_response
 from api.pages.editor import editor, wants_editor
 from api.settings import Settings
+from api.sparql.answers import headless, respond
 from api.sparql.graphs import WriteKind, is_graph_post, read_write
 from api.sparql.protocol import endpoint_url, graph_target, read_operation, url_params
 from api.sparql.service import SparqlService
-from graph.sparql import Outcome
-
-TRUNCATED = "X-Designations-Truncated"
-ROW_LIMIT = "X-Designations-Row-Limit"
-ENGINE = "X-Designations-Engine"
 
 
 @asynccontextmanager
@@ -49,30 +45,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 router = APIRouter(tags=["sparql"], lifespan=lifespan)
 
 
-def outcome_response(outcome: Outcome, row_limit: int) -> Response:
-    """An HTTP response for a worker's outcome; a cut result says so in headers, and a
-    query's answer names the engine that gave it ("oxigraph" or "columnar")."""
-    headers = {"Vary": "Accept"}
-    if outcome.engine:
-        headers[ENGINE] = outcome.engine
-    if outcome.truncated:
-        headers[TRUNCATED] = "true"
-        headers[ROW_LIMIT] = str(row_limit)
-    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
-
-
 async def answer(request: Request) -> Response:
-    """Read the operation, run it in a worker, and shape the response."""
+    """Read the operation, run it in a worker, and shape the response. (Queries are
+    answered the same way by api.sparql.answers.QueryPath before they reach the router.)"""
     service: SparqlService = request.app.state.sparql
-    settings = service.settings
-    op = await read_operation(request, settings.max_body_bytes)
-    endpoint = endpoint_url(request)
+    op = await read_operation(request, service.settings.max_body_bytes)
     if op.kind == "update":
         authorization = request.headers.get("authorization")
-        await run_in_threadpool(service.update, op, authorization, endpoint)
+        await run_in_threadpool(service.update, op, authorization, endpoint_url(request))
         return Response(status_code=204)
-    outcome = await service.answer_async(op, request.headers.get("accept"), endpoint)
-    return outcome_response(outcome, settings.max_rows)
+    return await respond(request, op)
 
 
 async def write_graph(request: Request, kind: WriteKind, graph: str | None) -> Response:
@@ -90,11 +72,6 @@ async def write_graph(request: Request, kind: WriteKind, graph: str | None) -> R
 def indirect(request: Request) -> str | None:
     """The graph named by graph=IRI or default, if any."""
     return graph_target(url_params(request))
-
-
-def headless(response: Response) -> Response:
-    """A GET response as the answer to HEAD: the same status and headers, no body."""
-    return Response(status_code=response.status_code, headers=dict(response.headers))
 
 
 def _parameters(*names: str) -> list[dict[str, Any]]:
@@ -133,7 +110,7 @@ WRITES = (
 async def sparql_get(request: Request) -> Response:
     """SPARQL query by GET, the service description (no query), or a graph (graph=IRI, or
     default for the store's own default graph). A query's answer names what answered it in
-    X-Designations-Engine (`columnar` for an aggregate from the columnar replica, else
+    X-Designations-Engine (`columnar` for a join or aggregate from the columnar replica, else
     `oxigraph`); a cut answer says so in X-Designations-Truncated. A browser asking for HTML
     by name with no query gets the query editor instead of the service description."""
     if wants_editor(request):

@@ -3,6 +3,12 @@
 Every method but `answer_async` blocks (it waits on a worker), so routes call them in a
 thread. Every write (a SPARQL update or a Graph Store write) goes through `write`, which calls
 back `on_write` so that the app reopens its own view of the store.
+
+A query whose answer Oxigraph streams at a bounded cost per row (one triple pattern: a lookup;
+graph.sparql.subset.streams) and has at most INLINE_ROWS rows is answered from the service's
+own read-only snapshot, in the event loop: reading those rows costs about what handing the
+job to a worker costs, and no time limit can be passed. A longer answer, a request with its
+own `timeout`, and every other query go to a worker.
 """
 
 from __future__ import annotations
@@ -31,8 +37,12 @@ from graph.sparql import (
     with_using,
     writers,
 )
+from graph.sparql.execute import run_streaming
 from graph.sparql.graphstore import triples_of
+from graph.store import Store
 
+INLINE_ROWS = 1000
+"""Rows a streaming query may have to be answered without a worker (well under 10 ms)."""
 SOLUTION_TYPES = list(RESULTS_BY_MEDIA)
 GRAPH_TYPES = list(RDF_BY_MEDIA)
 
@@ -43,16 +53,22 @@ class SparqlService:
     def __init__(self, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.settings = settings
         self.pool = WorkerPool(
-            settings.store, settings.workers, settings.in_memory, settings.replica
+            settings.store,
+            settings.workers,
+            settings.in_memory,
+            settings.replica,
+            settings.replica_threshold,
         )
         self.features = Features(settings.update_token is not None, settings.allow_remote)
         self.on_write = on_write
         self._counts: tuple[int, dict[str, int]] | None = None
         self._writing = threading.Lock()
+        self.snapshot: Store | None = None
 
     def start(self) -> None:
-        """Start the workers."""
+        """Start the workers and open the service's own snapshot."""
         self.pool.start()
+        self.snapshot = Store.open(self.settings.store)
 
     def close(self) -> None:
         """Stop the workers."""
@@ -77,7 +93,12 @@ class SparqlService:
         thread of its own (the service description still takes a thread)."""
         if op.kind == "description":
             return await run_in_threadpool(self.answer, op, accept, endpoint)
-        return await self.pool.answer(self.job(op, accept, endpoint), self.seconds(op))
+        job = self.job(op, accept, endpoint)
+        if op.kind == "query" and op.timeout is None and self.snapshot is not None:
+            outcome = run_streaming(self.snapshot, job, INLINE_ROWS)
+            if outcome is not None:
+                return outcome
+        return await self.pool.answer(job, self.seconds(op))
 
     def job(self, op: Operation, accept: str | None, endpoint: str) -> Job:
         """The worker's job for a query or graph read, in the format the client accepts."""
@@ -95,8 +116,13 @@ class SparqlService:
             base_iri=endpoint,
             solutions_media=solutions,
             graph_media=graphs,
-            max_rows=self.settings.max_rows,
+            max_rows=self.row_limit(op),
         )
+
+    def row_limit(self, op: Operation) -> int:
+        """Where an answer is cut: a query at MAX_ROWS, a Graph Store read at
+        MAX_GRAPH_TRIPLES."""
+        return self.settings.max_graph_triples if op.kind == "graph" else self.settings.max_rows
 
     def update(self, op: Operation, authorization: str | None, endpoint: str) -> None:
         """Apply an update for a client bearing the update token."""
@@ -120,6 +146,7 @@ class SparqlService:
             try:
                 return self.pool.update(job, seconds)
             finally:
+                self.snapshot = Store.open(self.settings.store)
                 self.on_write()
 
     def authorise(self, authorization: str | None) -> None:

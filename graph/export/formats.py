@@ -14,12 +14,11 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from pyld import jsonld
 
+from graph import jsonld
 from graph.export.network import Network
 from graph.media import RDF
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
-from graph.paths import ONTOLOGY_DIR
 from graph.store import Store
 
 NODE_FIELDS = ("id", "label", "kind", "code", "since", "last", "count", "iri")
@@ -144,9 +143,7 @@ def turtle(quads: list[ox.Quad]) -> bytes:
 
 def json_ld(quads: list[ox.Quad]) -> bytes:
     """JSON-LD compacted with the project's context (ontology/context.jsonld)."""
-    context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text("utf-8"))
-    expanded = jsonld.from_rdf(nquads(quads).decode("utf-8"), {"format": "application/n-quads"})
-    return _json(jsonld.compact(expanded, context))
+    return _json(jsonld.compact(quads))
 
 
 RDF_WRITERS: dict[str, Callable[[list[ox.Quad]], bytes]] = {

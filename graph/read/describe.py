@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from pyld import jsonld as pyld
 
 from graph.errors import NotFound
+from graph.jsonld import dumps as compacted_jsonld
 from graph.media import RDF
 from graph.namespaces import PREFIXES
-from graph.paths import CONTEXT_FILE, ONTOLOGY_DIR
 from graph.read.designations import DesignationFilter, designation, matches, table
 from graph.read.lookup import kind_of, label, local_id
 from graph.read.views import Designation
@@ -55,11 +53,7 @@ def serialise(triples: list[ox.Triple], fmt: str) -> bytes:
 
 def jsonld(triples: list[ox.Triple]) -> bytes:
     """Triples as JSON-LD compacted with ontology/context.jsonld (no remote contexts)."""
-    nquads = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    expanded = pyld.from_rdf(nquads, {"format": "application/n-quads"})
-    context = json.loads((ONTOLOGY_DIR / CONTEXT_FILE).read_text("utf-8"))
-    compacted = pyld.compact(expanded, context)
-    return json.dumps(compacted, ensure_ascii=False, indent=2).encode("utf-8")
+    return compacted_jsonld(triples)
 
 
 @dataclass

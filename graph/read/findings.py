@@ -5,7 +5,7 @@ graph's verdict on it (`judged_by`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 from rdflib.namespace import PROV
@@ -30,7 +30,7 @@ FINDING_TYPES = {
 }
 KIND_OF_FINDING = {str(t): k for k, types in FINDING_TYPES.items() for t in types}
 VERDICT = str(CND.ClaimVerdict)
-DESIGNATION_CLAUSE = "?f cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation) ?designation ."
+ABOUT = (CND.aboutDesignation, CND.aboutClaim)
 BASIS_CLAUSES = {
     "reported": "FILTER EXISTS { ?f cnd:supportedBy ?claim }",
     "computed": "FILTER NOT EXISTS { ?f cnd:supportedBy ?claim }",
@@ -73,18 +73,17 @@ def finding_matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
 
 
 def _matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
-    bindings: dict[str, ox.NamedNode] = {}
-    body = ["OPTIONAL { ?f cnd:withinRegion ?within }"]
     if flt.designation is not None:
-        bindings["designation"] = flt.designation
-        body.append(DESIGNATION_CLAUSE)
+        # by index lookups from the designation, in the order of the filter without it
+        about = _about(store, flt.designation)
+        return [m for m in finding_matches(store, replace(flt, designation=None)) if m[0] in about]
+    body = ["OPTIONAL { ?f cnd:withinRegion ?within }"]
     if flt.basis is not None:
         body.append(BASIS_CLAUSES[flt.basis])
     head = FINDINGS_ALL if flt.kind is None else types_clause([flt.kind])
-    projection = " ".join(f"?{n}" for n in bindings if n != "type")
     where = " ".join(body)
-    query = f"SELECT DISTINCT ?f ?type ?within {projection} WHERE {{ {head} ?f a ?type . {where} }}"
-    rows = store.query(query, bindings)
+    query = f"SELECT DISTINCT ?f ?type ?within WHERE {{ {head} ?f a ?type . {where} }}"
+    rows = store.query(query)
     assert isinstance(rows, ox.QuerySolutions)
     inside = within(store, flt.region) if flt.region is not None else None
     found = (
@@ -93,6 +92,16 @@ def _matches(store: Store, flt: FindingFilter) -> list[tuple[str, str]]:
         if inside is None or (r["within"] is not None and r["within"].value in inside)
     )
     return list(dict.fromkeys(found))
+
+
+def _about(store: Store, designation: ox.NamedNode) -> set[str]:
+    """What is about a designation, directly or through a claim about it: the index lookups of
+    the path `cnd:aboutDesignation|(cnd:aboutClaim/cnd:aboutDesignation)` read backwards."""
+    about_designation, about_claim = (ox.NamedNode(str(p)) for p in ABOUT)
+    quads = store.inner.quads_for_pattern
+    direct = {q.subject for q in quads(None, about_designation, designation)}
+    through = {q.subject for claim in direct for q in quads(None, about_claim, claim)}
+    return {n.value for n in direct | through if not isinstance(n, ox.Triple)}
 
 
 JUDGED_BY = "SELECT ?verdict ?f WHERE { ?verdict cnd:aboutClaim ?f ; a cnd:ClaimVerdict }"

@@ -1,21 +1,28 @@
-r"""Aggregate SPARQL queries translated to SQL over the columnar replica (graph.sparql.replica).
+r"""SPARQL joins and aggregates translated to SQL over the columnar replica (graph.sparql.replica).
 
 Oxigraph evaluates joins row by row: a GROUP BY over a hundred thousand designations costs it
 half a second in memory and several seconds on disk, where a column store takes milliseconds.
-So a SELECT with aggregates that stays inside a small subset of SPARQL, whose meaning SQL
-keeps exactly, becomes one SQL statement. Anything outside it gives None and Oxigraph answers:
+So a SELECT, with or without aggregates, that stays inside a small subset of SPARQL, whose
+meaning SQL keeps exactly, becomes one SQL statement. Anything outside it gives None and
+Oxigraph answers:
 
 - one basic graph pattern whose terms are variables and IRIs (no literals, blank nodes,
   paths, FILTER, OPTIONAL, UNION, MINUS, GRAPH, BIND, VALUES or subqueries), matched against
   the union default graph;
 - GROUP BY variables (or none), with COUNT(*), COUNT(?v) and COUNT(DISTINCT ?v);
 - HAVING as comparisons of counts with integers, joined by &&;
-- projected grouped variables and counts, DISTINCT, ORDER BY them, LIMIT and OFFSET.
+- projected variables (grouped ones, when the query aggregates) and counts, DISTINCT, ORDER BY
+  them, LIMIT and OFFSET; not `SELECT *`.
+
+The query must also be valid: every projected or ordered variable in the pattern (and grouped,
+or a count, when the query aggregates); otherwise Oxigraph answers, with its error. Without
+DISTINCT, SQL's rows are SPARQL's solutions with their multiplicities, in some order, as
+SPARQL leaves it.
 
 Values from the query (IRIs, integers) go into the SQL as named parameters ($i1 for IRIs,
 which the replica turns into term ids, $n1 for integers); the SQL text is built from the
 query's shape alone. LIMIT and OFFSET stay on the plan, for the replica to apply together
-with its row cap. rdflib parses the query into its algebra.
+with its row cap. graph.sparql.subset reads the query.
 
 >>> plan = translate('SELECT ?p (COUNT(*) AS ?n) { ?s ?p <http://x/o> } GROUP BY ?p HAVING '
 ...                  '(COUNT(*) > 2) ORDER BY DESC(?n) LIMIT 5')
@@ -24,33 +31,22 @@ with its row cap. rdflib parses the query into its algebra.
 >>> print(plan.sql.replace(" GROUP", "\nGROUP"))
 SELECT t0.p, count(*) FROM triple AS t0 WHERE t0.o = $i1
 GROUP BY t0.p HAVING count(*) > $n1 ORDER BY count(*) DESC
->>> translate('SELECT ?s WHERE { ?s ?p ?o }') is None  # no aggregate: Oxigraph answers
+>>> translate('SELECT ?s WHERE { ?s ?p ?s }').sql  # a join without aggregates: rows of ids
+'SELECT t0.s FROM triple AS t0 WHERE t0.o = t0.s'
+>>> translate('SELECT * WHERE { ?s ?p ?o }') is None  # SELECT *: Oxigraph answers
 True
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
-from rdflib import Literal as RdfLiteral
-from rdflib import URIRef, Variable
-from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parserutils import CompValue
-
-log = logging.getLogger(__name__)
+from graph.sparql.subset import Count, Query, Unsupported, Var, parse
 
 Kind = Literal["term", "count"]
 POSITIONS = ("s", "p", "o")
-COMPARISONS = {"=": "=", "!=": "<>", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
-MIRRORED = {"=": "=", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
-
-
-class Unsupported(Exception):
-    """The query leaves the subset; Oxigraph answers it."""
+SQL_COMPARISONS = {"=": "=", "!=": "<>", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 
 
 @dataclass(frozen=True)
@@ -74,22 +70,14 @@ class Plan:
 
 
 @dataclass
-class _Parts:
-    """What the walk over the algebra found, before the SQL is written."""
+class _Writer:
+    """The SQL of one query, written term by term: the columns each variable first appears in,
+    and the values that go in as parameters."""
 
-    names: list[str] = field(default_factory=list)
-    patterns: int = 0
+    query: Query
+    columns: dict[str, str] = field(default_factory=dict)
     iris: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
-    columns: dict[str, str] = field(default_factory=dict)  # variable -> its first column
-    aggregates: dict[str, str] = field(default_factory=dict)  # __agg_n__ -> SQL
-    aliases: dict[str, str] = field(default_factory=dict)  # projected name -> its source
-    groups: list[str] = field(default_factory=list)
-    having: list[tuple[str, str, int]] = field(default_factory=list)
-    order: list[tuple[str, bool]] = field(default_factory=list)
-    distinct: bool = False
-    limit: int | None = None
-    offset: int = 0
 
     def iri(self, value: str) -> str:
         """A placeholder for an IRI."""
@@ -103,182 +91,115 @@ class _Parts:
         self.numbers[key] = value
         return f"${key}"
 
-    def source(self, name: str) -> str:
-        """The SQL for a projected, ordered or compared name."""
-        source = self.aliases.get(name, name)
-        if source in self.aggregates:
-            return self.aggregates[source]
-        if source in self.groups:
-            return self.columns[source]
-        raise Unsupported(f"?{name} is neither grouped nor an aggregate")
+    def where(self) -> list[str]:
+        """Conditions of the triple patterns over the aliases t0, t1, ... of the triple table."""
+        conditions = []
+        for i, pattern in enumerate(self.query.patterns):
+            for position, term in zip(POSITIONS, pattern, strict=True):
+                column = f"t{i}.{position}"
+                if isinstance(term, Var):
+                    first = self.columns.setdefault(term.name, column)
+                    if first != column:
+                        conditions.append(f"{column} = {first}")
+                else:
+                    conditions.append(f"{column} = {self.iri(term.value)}")
+        return conditions
 
-    def kind(self, name: str) -> Kind:
-        """Whether a name is a count or a term."""
-        return "count" if self.source(name).startswith("count(") else "term"
+    def column(self, var: Var) -> str:
+        """The column of a variable of the pattern."""
+        if var.name not in self.columns:
+            raise Unsupported(f"?{var.name} is not in the pattern")
+        return self.columns[var.name]
+
+    def count(self, count: Count) -> str:
+        """The SQL of a count."""
+        if count.target is None:
+            return "count(*)"
+        column = self.column(count.target)
+        return f"count(DISTINCT {column})" if count.distinct else f"count({column})"
+
+    def source(self, source: Var | Count) -> str:
+        """The SQL of a projected, ordered or compared value: a count, or a variable (grouped,
+        when the query aggregates)."""
+        if isinstance(source, Count):
+            return self.count(source)
+        if _aggregates(self.query) and source not in self.query.groups:
+            raise Unsupported(f"?{source.name} is neither grouped nor a count")
+        return self.column(source)
 
 
-def translate(text: str, base_iri: str | None = None) -> Plan | None:
+def translate(text: str) -> Plan | None:
     """The SQL plan of a query inside the subset, or None (Oxigraph answers it)."""
-    try:
-        algebra = prepareQuery(text, base=base_iri).algebra
-    except Exception:  # rdflib's parser raises many kinds; Oxigraph will report the error
+    query = parse(text)
+    if query is None:
         return None
     try:
-        return _plan(algebra)
-    except Unsupported as reason:
-        log.debug("not for the replica: %s", reason)
+        return plan(query)
+    except Unsupported:
         return None
 
 
-def _field(node: CompValue, key: str) -> Any:
-    """A field of an algebra node, or None (CompValue.get gives the key itself back)."""
-    return dict.get(node, key)
-
-
-def _plan(query: CompValue) -> Plan:
-    if query.name != "SelectQuery" or _field(query, "datasetClause"):
-        raise Unsupported("not a SELECT over the default dataset")
-    parts = _Parts()
-    node: CompValue = query["p"]
-    while node.name != "AggregateJoin":
-        node = _peel(node, parts)
-    where = _aggregation(node, parts)
-    for name in parts.names:
-        parts.aliases.setdefault(name, name)
-    kinds = tuple(parts.kind(n) for n in parts.names)
-    sql = _select(parts, where)
+def plan(query: Query) -> Plan:
+    """The SQL plan of a SELECT of the subset; Unsupported when SQL would not mean the same."""
+    if query.form != "SELECT" or not query.projections:
+        raise Unsupported("an ASK or SELECT *")
+    writer = _Writer(query)
+    where = writer.where()
+    names = tuple(p.name for p in query.projections)
+    aliases = {p.name: p.source for p in query.projections}
+    if len(aliases) < len(names) or any(
+        n in writer.columns and aliases[n] != Var(n) for n in names
+    ):
+        raise Unsupported("a projected name used twice")
+    sources = [writer.source(p.source) for p in query.projections]
+    kinds: tuple[Kind, ...] = tuple(_kind(p.source) for p in query.projections)
+    sql = _select(writer, sources, where)
+    keys = [(_resolve(o.key, aliases), o.descending) for o in query.order]
     order: tuple[tuple[int, bool], ...] = ()
-    if any(parts.kind(var) == "term" for var, _ in parts.order):
-        order = tuple((_projected(parts, var), desc) for var, desc in parts.order)
-    elif parts.order:
-        keys = [f"{parts.source(var)}{' DESC' if desc else ''}" for var, desc in parts.order]
-        sql += " ORDER BY " + ", ".join(keys)
-    limit = None if parts.limit is None else int(parts.limit)
-    return Plan(sql, tuple(parts.names), kinds, parts.iris, parts.numbers, order, limit,
-                parts.offset)  # fmt: skip
+    if any(_kind(key) == "term" for key, _ in keys):  # terms are sorted after decoding
+        order = tuple((_projected(writer.source(key), sources), desc) for key, desc in keys)
+    elif keys:
+        sql += " ORDER BY " + ", ".join(
+            writer.source(key) + (" DESC" if desc else "") for key, desc in keys
+        )
+    return Plan(sql, names, kinds, writer.iris, writer.numbers, order, query.limit, query.offset)
 
 
-def _peel(node: CompValue, parts: _Parts) -> CompValue:
-    """Note one operator above the aggregation; the operator under it."""
-    if node.name == "Slice":
-        parts.offset, parts.limit = int(_field(node, "start") or 0), _field(node, "length")
-    elif node.name == "Distinct":
-        parts.distinct = True
-    elif node.name == "Project":
-        parts.names = [str(v) for v in node["PV"]]
-    elif node.name == "OrderBy":
-        parts.order = [_condition(c) for c in node["expr"]]
-    elif node.name == "Filter":
-        parts.having.extend(_comparisons(node["expr"]))
-    elif node.name == "Extend" and isinstance(node["expr"], Variable):
-        parts.aliases[str(node["var"])] = str(node["expr"])
-    elif node.name != "Reduced":
-        raise Unsupported(f"operator {node.name}")
-    inner: CompValue = node["p"]
-    return inner
+def _aggregates(query: Query) -> bool:
+    """Whether the query groups or counts."""
+    keys = [p.source for p in query.projections] + [o.key for o in query.order]
+    return bool(query.groups or query.having) or any(isinstance(key, Count) for key in keys)
 
 
-def _condition(condition: Any) -> tuple[str, bool]:
-    """An ORDER BY condition as (variable, descending)."""
-    if isinstance(condition, Variable):
-        return str(condition), False
-    if isinstance(condition, CompValue) and isinstance(_field(condition, "expr"), Variable):
-        return str(condition["expr"]), _field(condition, "order") == "DESC"
-    raise Unsupported("ORDER BY an expression")
+def _kind(source: Var | Count) -> Kind:
+    return "count" if isinstance(source, Count) else "term"
 
 
-def _comparisons(expr: Any) -> Iterator[tuple[str, str, int]]:
-    """HAVING comparisons as (aggregate variable, SQL operator, integer)."""
-    if isinstance(expr, CompValue) and expr.name == "ConditionalAndExpression":
-        for part in [expr["expr"], *expr["other"]]:
-            yield from _comparisons(part)
-        return
-    if not (isinstance(expr, CompValue) and expr.name == "RelationalExpression"):
-        raise Unsupported("HAVING beyond comparisons")
-    left, op, right = expr["expr"], expr["op"], expr["other"]
-    if isinstance(left, RdfLiteral) and isinstance(right, Variable):
-        left, right, op = right, left, MIRRORED.get(op, op)
-    integer = isinstance(right, RdfLiteral) and right.datatype == XSD.integer
-    if not (isinstance(left, Variable) and integer and op in COMPARISONS):
-        raise Unsupported("HAVING beyond comparisons of counts with integers")
-    yield str(left), COMPARISONS[op], int(right)
+def _resolve(key: Var | Count, aliases: dict[str, Var | Count]) -> Var | Count:
+    """An ORDER BY key with a projected name replaced by what it names."""
+    return aliases.get(key.name, key) if isinstance(key, Var) else key
 
 
-def _aggregation(node: CompValue, parts: _Parts) -> list[str]:
-    """Read AggregateJoin, Group and the pattern under them; the WHERE conditions."""
-    group: CompValue = node["p"]
-    bgp: CompValue = group["p"]
-    if group.name != "Group" or bgp.name != "BGP" or not bgp["triples"]:
-        raise Unsupported("aggregation over more than one basic graph pattern")
-    where = _patterns(bgp["triples"], parts)
-    for var in _field(group, "expr") or []:
-        if not isinstance(var, Variable) or str(var) not in parts.columns:
-            raise Unsupported("GROUP BY an expression or an unbound variable")
-        parts.groups.append(str(var))
-    for aggregate in node["A"]:
-        parts.aggregates[str(aggregate["res"])] = _aggregate(aggregate, parts)
-    return where
-
-
-def _patterns(triples: Sequence[tuple[Any, Any, Any]], parts: _Parts) -> list[str]:
-    """Conditions of the triple patterns over the aliases t0, t1, ... of the triple table."""
-    where: list[str] = []
-    parts.patterns = len(triples)
-    for i, triple in enumerate(triples):
-        for position, term in zip(POSITIONS, triple, strict=True):
-            column = f"t{i}.{position}"
-            if isinstance(term, Variable):
-                first = parts.columns.setdefault(str(term), column)
-                if first != column:
-                    where.append(f"{column} = {first}")
-            elif isinstance(term, URIRef):
-                where.append(f"{column} = {parts.iri(str(term))}")
-            else:
-                raise Unsupported(f"pattern term {term!r}")
-    return where
-
-
-def _aggregate(aggregate: CompValue, parts: _Parts) -> str:
-    """The SQL of one aggregate of the subset."""
-    target = aggregate["vars"]
-    if aggregate.name == "Aggregate_Sample" and str(target) in parts.groups:
-        return parts.columns[str(target)]
-    if aggregate.name != "Aggregate_Count":
-        raise Unsupported(f"aggregate {aggregate.name}")
-    distinct = _field(aggregate, "distinct") == "DISTINCT"
-    if target == "*":
-        if distinct:
-            raise Unsupported("COUNT(DISTINCT *)")
-        return "count(*)"
-    if not isinstance(target, Variable) or str(target) not in parts.columns:
-        raise Unsupported("COUNT of an expression or an unbound variable")
-    column = parts.columns[str(target)]
-    return f"count(DISTINCT {column})" if distinct else f"count({column})"
-
-
-def _select(parts: _Parts, where: list[str]) -> str:
+def _select(writer: _Writer, sources: list[str], where: list[str]) -> str:
     """SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ..."""
-    columns = ", ".join(parts.source(n) for n in parts.names)
-    tables = ", ".join(f"triple AS t{i}" for i in range(parts.patterns))
-    sql = f"SELECT {'DISTINCT ' if parts.distinct else ''}{columns} FROM {tables}"
+    query = writer.query
+    tables = ", ".join(f"triple AS t{i}" for i in range(len(query.patterns)))
+    sql = f"SELECT {'DISTINCT ' if query.distinct else ''}{', '.join(sources)} FROM {tables}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    if parts.groups:
-        sql += " GROUP BY " + ", ".join(parts.columns[g] for g in parts.groups)
-    having = []
-    for var, op, value in parts.having:
-        if parts.kind(var) != "count":
-            raise Unsupported("HAVING compares a term")
-        having.append(f"{parts.source(var)} {op} {parts.number(value)}")
+    if query.groups:
+        sql += " GROUP BY " + ", ".join(writer.column(g) for g in query.groups)
+    having = [
+        f"{writer.count(h.count)} {SQL_COMPARISONS[h.op]} {writer.number(h.value)}"
+        for h in query.having
+    ]
     if having:
         sql += " HAVING " + " AND ".join(having)
     return sql
 
 
-def _projected(parts: _Parts, var: str) -> int:
-    """The column of an ORDER BY variable that the replica sorts on after decoding."""
-    sql = parts.source(var)
-    name = next((n for n in parts.names if parts.source(n) == sql), None)
-    if name is None:
-        raise Unsupported("ORDER BY a variable that is not projected")
-    return parts.names.index(name)
+def _projected(sql: str, sources: list[str]) -> int:
+    """The column of an ORDER BY key that the replica sorts on after decoding."""
+    if sql not in sources:
+        raise Unsupported("ORDER BY a value that is not projected")
+    return sources.index(sql)

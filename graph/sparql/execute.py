@@ -17,8 +17,9 @@ from graph.errors import NotAcceptable, NotFound, QueryError
 from graph.media import RDF_BY_MEDIA, RESULTS_BY_MEDIA
 from graph.sparql import writers
 from graph.sparql.jobs import Job, Outcome
-from graph.sparql.lexer import has_keyword, mentions
+from graph.sparql.lexer import has_keyword
 from graph.sparql.replica import Replica
+from graph.sparql.subset import candidate, streaming
 from graph.store import QueryResult, Store, graph_name
 
 GRAPH_TRIPLES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -53,18 +54,19 @@ def _format(media: str | None, table: dict[str, str], kind: str) -> tuple[str, s
     return media, table[media]
 
 
-def serialise(result: QueryResult, job: Job) -> Outcome:
+def serialise(result: QueryResult, job: Job, engine: str = "oxigraph") -> Outcome:
     """A query result in the job's media type, cut at job.max_rows (and saying so)."""
     try:
         if isinstance(result, ox.QueryBoolean):
             media, fmt = _format(job.solutions_media, RESULTS_BY_MEDIA, "an ASK answer")
-            return Outcome(media, writers.boolean(bool(result), fmt), rows=1)
+            return Outcome(media, writers.boolean(bool(result), fmt), rows=1, engine=engine)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            rows = [[s[n] for n in names] for s in islice(result, job.max_rows + 1)]
-            return solutions_outcome(names, rows, job)
+            rows = [list(s) for s in islice(result, job.max_rows + 1)]  # in variable order
+            return solutions_outcome(names, rows, job, engine)
         media, fmt = _format(job.graph_media, RDF_BY_MEDIA, "an RDF graph")
-        return triples_outcome(list(islice(result, job.max_rows + 1)), media, fmt, job.max_rows)
+        triples = list(islice(result, job.max_rows + 1))
+        return replace(triples_outcome(triples, media, fmt, job.max_rows), engine=engine)
     except (OSError, SyntaxError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
 
@@ -87,20 +89,35 @@ def triples_outcome(triples: list[ox.Triple], media: str, fmt: str, cap: int) ->
     return Outcome(media, writers.rdf(triples, fmt), cut, len(triples))
 
 
-def run_query(store: Store, job: Job, replica: Replica | None = None) -> Outcome:
+def run_query(
+    store: Store, job: Job, replica: Replica | None = None, threshold: float = 0
+) -> Outcome:
     """Evaluate and serialise a SPARQL query: from the replica when it is given and the
-    query is an aggregate inside its subset, from Oxigraph otherwise."""
+    query is a SELECT inside its subset whose estimated cost to Oxigraph reaches
+    `threshold` (graph.sparql.estimate); from Oxigraph otherwise."""
     if replica is not None and for_replica(job):
-        table = replica.answer(job.text, job.max_rows, job.base_iri)
+        table = replica.answer(job.text, job.max_rows, threshold)
         if table is not None:
             return solutions_outcome(*table, job, engine="columnar")
-    return replace(serialise(evaluate(store, job), job), engine="oxigraph")
+    return serialise(evaluate(store, job), job)
+
+
+def run_streaming(store: Store, job: Job, budget: int) -> Outcome | None:
+    """The answer to a query that streams (graph.sparql.subset.streams) when it has at most
+    `budget` rows (or job.max_rows, if fewer), else None: reading that many rows is all the
+    work it costs, so a server may answer it in its own process, with no time limit to keep.
+    """
+    if job.dataset or not streaming(job.text):
+        return None
+    small = replace(job, max_rows=min(budget, job.max_rows))
+    outcome = run_query(store, small)
+    return None if outcome.truncated and small.max_rows < job.max_rows else outcome
 
 
 def for_replica(job: Job) -> bool:
-    """Whether the replica may try the query: it mentions an aggregate and names no protocol
-    dataset (the translation itself refuses FROM)."""
-    return mentions(job.text, "GROUP", "COUNT") and not job.dataset
+    """Whether the replica may try the query: no protocol dataset, and a text that passes the
+    screen of graph.sparql.subset.candidate."""
+    return not job.dataset and candidate(job.text)
 
 
 def read_graph(store: Store, job: Job) -> Outcome:

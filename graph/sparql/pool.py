@@ -26,8 +26,9 @@ from time import monotonic
 
 from graph import errors
 from graph.sparql.builder import ReplicaBuilder
+from graph.sparql.estimate import THRESHOLD
 from graph.sparql.jobs import Failure, Job, Outcome
-from graph.sparql.worker import serve
+from graph.sparql.worker import Options, serve
 
 RELEASE = Job("release")
 RELEASE_SECONDS = 10.0
@@ -43,10 +44,10 @@ def context() -> BaseContext:
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx: BaseContext, path: Path, in_memory: bool = False) -> None:
+    def __init__(self, ctx: BaseContext, options: Options) -> None:
         parent, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=serve, args=(child, path, in_memory), daemon=True, name="designations-sparql"
+            target=serve, args=(child, options), daemon=True, name="designations-sparql"
         )
         self.process.start()
         child.close()
@@ -122,14 +123,21 @@ class WorkerPool:
 
     With in_memory, each worker copies its read-only snapshot into memory: queries run
     several times faster, at the cost of memory and of a slower start after each update.
+    With replica, aggregates whose estimated cost to Oxigraph reaches replica_threshold
+    (graph.sparql.estimate) come from the columnar replica.
     """
 
     def __init__(
-        self, path: Path, size: int, in_memory: bool = False, replica: bool = True
+        self,
+        path: Path,
+        size: int,
+        in_memory: bool = False,
+        replica: bool = True,
+        replica_threshold: float = THRESHOLD,
     ) -> None:
         self.path = path
         self.size = size
-        self.in_memory = in_memory
+        self.options = Options(path, in_memory, replica_threshold)
         self.generation = 0
         self._ctx = context()
         self._idle: queue.Queue[Worker] = queue.Queue()
@@ -139,7 +147,7 @@ class WorkerPool:
     def start(self) -> None:
         """Start the workers, and the replica's first build."""
         for _ in range(self.size):
-            self._idle.put(Worker(self._ctx, self.path, self.in_memory))
+            self._idle.put(Worker(self._ctx, self.options))
         if self.builder is not None:
             self.builder.start(self.generation)
 
@@ -242,7 +250,7 @@ class WorkerPool:
     def _replace(self, worker: Worker) -> Worker:
         """A fresh worker in place of one that is killed."""
         worker.kill()
-        return Worker(self._ctx, self.path, self.in_memory)
+        return Worker(self._ctx, self.options)
 
 
 def _past_limit(seconds: float) -> errors.QueryTimeout:

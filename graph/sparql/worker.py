@@ -11,6 +11,7 @@ after every worker has let go of its snapshot.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -26,12 +27,22 @@ from graph.store import Store
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Options:
+    """What every worker of a pool starts with: the store, whether to copy its snapshot into
+    memory, and the estimated cost from which the replica answers (graph.sparql.estimate)."""
+
+    path: Path
+    in_memory: bool = False
+    replica_threshold: float = 0.0
+
+
 class Session:
     """A worker's state: the store directory and the snapshot it holds, if any."""
 
-    def __init__(self, path: Path, in_memory: bool = False) -> None:
-        self.path = path
-        self.in_memory = in_memory
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.path = options.path
         self.store: Store | None = None
         self.generation = -1
         self.replica: Replica | None = None
@@ -55,7 +66,7 @@ class Session:
 
     def _open(self) -> Store:
         store = Store.open(self.path)
-        if not self.in_memory:
+        if not self.options.in_memory:
             return store
         copy = ox.Store()
         data = store.inner.dump(format=ox.RdfFormat.N_QUADS)
@@ -79,7 +90,8 @@ class Session:
             return read_graph(store, job)
         if job.kind == "stats":
             return Outcome(counts=dataset_counts(store))
-        return run_query(store, job, self.columnar(job.replica))
+        replica = self.columnar(job.replica)
+        return run_query(store, job, replica, self.options.replica_threshold)
 
     def handle(self, job: Job) -> Outcome | Failure:
         """Do one job; a library error becomes a Failure, anything else a logged Failure."""
@@ -92,9 +104,9 @@ class Session:
             return Failure("InternalError", f"{type(exc).__name__} in the query worker")
 
 
-def serve(conn: Connection, path: Path, in_memory: bool = False) -> None:
+def serve(conn: Connection, options: Options) -> None:
     """The worker's main loop: receive a job, send its outcome, until the pipe closes."""
-    session = Session(path, in_memory)
+    session = Session(options)
     while True:
         try:
             job = conn.recv()
