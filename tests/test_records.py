@@ -154,3 +154,51 @@ def test_unknown_field_is_refused() -> None:
 def test_committed_json_schema_is_current() -> None:
     committed = json.loads((SEEDS_DIR / "record.schema.json").read_text("utf-8"))
     assert committed == record_json_schema()
+
+
+REVISION = {
+    "of": "doc-a",
+    "decision": "corrected",
+    "reviewer": "Li Wei",
+    "at": "2026-03-01T10:00:00Z",
+}
+
+
+@pytest.mark.parametrize(
+    ("review", "revision", "found"),
+    [
+        (
+            "rejected",
+            None,
+            [("", "Value error, review 'rejected' does not fit a revision decided 'never'")],
+        ),
+        (
+            "unreviewed",
+            REVISION,
+            [("", "Value error, review 'unreviewed' does not fit a revision decided 'corrected'")],
+        ),
+        (
+            "reviewed",
+            {**REVISION, "at": "2026-03-01T10:00:00"},
+            [
+                (
+                    "revision",
+                    "Value error, the time of a review needs its UTC offset "
+                    "(e.g. 2026-03-01T10:00:00Z)",
+                )
+            ],
+        ),
+    ],
+)
+def test_review_and_revision_agree(
+    review: str, revision: Any, found: list[tuple[str, str]]
+) -> None:
+    assert errors(minimal() | {"review": review, "revision": revision}) == found
+
+
+def test_a_rejected_review_is_a_record() -> None:
+    record = Record.model_validate(
+        minimal() | {"review": "rejected", "revision": {**REVISION, "decision": "rejected"}}
+    )
+    assert record.revision is not None
+    assert (record.review, record.revision.decision) == ("rejected", "rejected")

@@ -11,10 +11,10 @@ from typing import Any
 import click
 import yaml
 
+from api.cli.options import seeds_dir_option
 from graph.errors import DesignationsError
 from graph.extract import Extraction, extract_text, load_gazetteer, read_article
 from graph.extract.draft import draft, outlet_in, slugify, write_draft
-from graph.paths import SEEDS_DIR
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -32,13 +32,8 @@ published_option = click.option(
     metavar="YYYY-MM-DD",
     help="Publication date of the article; resolves relative and partial dates.",
 )
-seeds_option = click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=SEEDS_DIR,
-    show_default="the project's seeds/",
-    help="Seeds directory whose reference/ gives the gazetteers (and records/ the target).",
+seeds_option = seeds_dir_option(
+    "Seeds directory whose reference/ gives the gazetteers (and records/ the target)."
 )
 
 

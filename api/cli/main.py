@@ -17,6 +17,7 @@ from api.cli.derived import derive_command, export_command
 from api.cli.lists import import_list_command
 from api.cli.operate import backup_command, restore_command
 from api.cli.options import failures, read_text, store_option
+from api.cli.review import review_group
 from graph import Store, build, check, stats
 from graph.sparql.writers import OUTPUT_FORMATS, serialise
 from graph.store import load_files
@@ -171,6 +172,7 @@ main.add_command(derive_command)
 main.add_command(export_command)
 main.add_command(extract_command)
 main.add_command(ingest_command)
+main.add_command(review_group)
 main.add_command(import_list_command)
 main.add_command(backup_command)
 main.add_command(restore_command)

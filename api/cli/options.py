@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 
 from graph import DesignationsError
-from graph.paths import DEFAULT_STORE
+from graph.paths import DEFAULT_STORE, SEEDS_DIR
 from graph.staging import reason
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 store_option = click.option(
     "--store",
@@ -23,6 +25,18 @@ store_option = click.option(
     envvar="DESIGNATIONS_STORE",
     help="Directory of the Oxigraph store.",
 )
+
+
+def seeds_dir_option(help_text: str) -> Callable[[F], F]:
+    """The --seeds option of the commands that read or write seeds/, with what they use it for."""
+    return click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=SEEDS_DIR,
+        show_default="the project's seeds/",
+        help=help_text,
+    )
 
 
 @contextmanager

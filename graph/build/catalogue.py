@@ -267,14 +267,16 @@ def problems(
             yield f"{loaded.table}: line {row.line}: no government organisation for {row.province}"
         if f"adm/{row.located_in}" not in places:
             yield f"{loaded.table}: line {row.line}: located_in: unknown division {row.located_in}"
-    yield from _unmerged(loaded, ref, records)
+    yield from unmerged(loaded, ref, records)
 
 
-def _unmerged(loaded: Loaded, ref: Reference, records: dict[Path, Record]) -> Iterator[str]:
+def listed(loaded: Loaded, ref: Reference) -> dict[tuple[str, str, str | None], str | None]:
+    """The catalogue's batch of each (designee, program, designation type) it lists: a record
+    stating one of them names that batch."""
     programs = {p.slug: p for p in ref.programs}
     kinds = {t.code: t for t in loaded.catalogue.types if t.program in programs}
     slugs = zone_slugs(loaded, ref)
-    listed = {
+    return {
         (
             f"zone/{slugs[row.code]}",
             kind.program,
@@ -283,9 +285,14 @@ def _unmerged(loaded: Loaded, ref: Reference, records: dict[Path, Record]) -> It
         for row in loaded.rows
         if (kind := kinds.get(row.type)) is not None and kind.program is not None
     }
+
+
+def unmerged(loaded: Loaded, ref: Reference, records: dict[Path, Record]) -> Iterator[str]:
+    """Record designations of a catalogue zone under another batch than the catalogue's."""
+    batches = listed(loaded, ref)
     for path, r in records.items():
         for i, d in enumerate(r.designations):
-            batch = listed.get((d.designee, d.program, d.designation_type), d.batch)
+            batch = batches.get((d.designee, d.program, d.designation_type), d.batch)
             if batch != d.batch:
                 yield (
                     f"{path}: designations.{i}.batch: the catalogue lists {d.designee} under "

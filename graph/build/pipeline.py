@@ -15,7 +15,7 @@ from graph.build.lint import lint, load_ontology, used_terms
 from graph.build.quads import Quad
 from graph.build.record_quads import map_record
 from graph.build.reference_quads import map_reference
-from graph.build.seeds import Seeds, document_text, read_seeds
+from graph.build.seeds import Seeds, document_text, mapped, read_seeds
 from graph.build.shapes import load_shapes, violations
 from graph.derive import derive_into
 from graph.errors import ShapeViolation
@@ -47,8 +47,8 @@ def _all_quads(seeds: Seeds, ontology_dir: Path) -> Iterator[Quad]:
     for s, p, o in load_ontology(ontology_dir):
         yield (s, p, o, ONTOLOGY_GRAPH)
     yield from map_reference(seeds.reference, seeds.divisions)
-    for path, record in seeds.records.items():
-        yield from map_record(record, document_text(path, record))
+    for path, (record, draft) in mapped(seeds).items():
+        yield from map_record(record, document_text(path, record), draft)
 
 
 def first_statements(quads: Iterable[Quad]) -> Iterator[Quad]:
@@ -101,7 +101,8 @@ def build(
     with staged(store_dir, "build") as staging:
         report = _fill(staging, seeds, ontology_dir, progress)
         progress("swapping in the new store")
-    return BuildReport(*report, records=len(seeds.records), seconds=time.perf_counter() - started)
+    records = len(mapped(seeds))
+    return BuildReport(*report, records=records, seconds=time.perf_counter() - started)
 
 
 def _fill(staging: Path, seeds: Seeds, ontology_dir: Path, progress: Progress) -> tuple[int, int]:

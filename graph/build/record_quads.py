@@ -17,6 +17,7 @@ from graph.build.records import (
     Document,
     Evidence,
     Record,
+    Revision,
     quotes,
 )
 from graph.build.records import ReportedClaim as ReportedClaimModel
@@ -131,12 +132,24 @@ def evidence_triples(claim: URIRef, doc: URIRef, ev: Evidence) -> Triples:
     return out
 
 
+def claim_iri(record: Record, kind: str, *key: str) -> URIRef:
+    """A claim's IRI; a machine draft's claims are told apart from a person's review of them."""
+    machine = ("machine",) if record.review == "unreviewed" else ()
+    return iris.claim(record.document.slug, kind, *key, *machine)
+
+
+def run_of(record: Record) -> URIRef:
+    """The activity that recorded a record's claims: a curation, a review or an extraction."""
+    kind = "extraction" if record.review == "unreviewed" else "curation"
+    return iris.run("review" if record.revision else kind, record.document.slug)
+
+
 def claim_triples(
     claim: URIRef, record: Record, kind: str, statement: str, status: str | None
 ) -> Triples:
     """A claim: which document states it, what kind it is, its status and the recording run."""
     doc = record.document.slug
-    run = iris.run("curation" if record.review == "reviewed" else "extraction", doc)
+    run = run_of(record)
     return [
         (claim, RDF.type, CND.Claim),
         (claim, SCHEMA.appearance, iris.document(doc)),
@@ -159,7 +172,7 @@ def designation_iri(d: Designation) -> URIRef:
 def designation_triples(record: Record, d: Designation) -> Triples:
     """A designation node, the claim that supports it, and that claim's evidence."""
     s = designation_iri(d)
-    claim = iris.claim(record.document.slug, "designation", str(s))
+    claim = claim_iri(record, "designation", str(s))
     out: Triples = [
         (s, RDF.type, CND.Designation),
         (s, CND.designee, iris.entity(d.designee)),
@@ -194,7 +207,7 @@ def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
     keyed = {d.key: designation_iri(d) for d in record.designations}
     about = keyed[c.about] if c.about else None
     key = [str(about or ""), c.region or "", c.region_level or "", str(c.count or "")]
-    claim = iris.claim(record.document.slug, c.kind, *key)
+    claim = claim_iri(record, c.kind, *key)
     out = claim_triples(claim, record, c.kind, c.statement, c.verification)
     if about is not None:
         out.append((claim, SCHEMA.about, about))
@@ -215,24 +228,80 @@ def reported_triples(record: Record, c: ReportedClaimModel) -> Triples:
 
 
 def activity_triples(record: Record) -> Triples:
-    """The curation or extraction activity that recorded the document's claims."""
+    """The curation, review or extraction activity that recorded the document's claims."""
     reviewed = record.review == "reviewed"
-    run = iris.run("curation" if reviewed else "extraction", record.document.slug)
+    run = run_of(record)
     agent = iris.agent("curator" if reviewed else "extractor")
-    return [
+    out: Triples = [
         (run, RDF.type, PROV.Activity),
         (run, PROV.used, iris.document(record.document.slug)),
-        (run, PROV.wasAssociatedWith, agent),
-        (agent, RDF.type, PROV.SoftwareAgent if not reviewed else PROV.Agent),
     ]
+    if record.revision is None:
+        kind = PROV.SoftwareAgent if not reviewed else PROV.Agent
+        return [*out, (run, PROV.wasAssociatedWith, agent), (agent, RDF.type, kind)]
+    return out + review_triples(run, record.revision)
 
 
-def map_record(record: Record, text: str | None = None) -> list[Quad]:
-    """Every quad one record yields, in the document's named graph."""
+def reviewer_iri(name: str) -> URIRef:
+    """The IRI of a person who reviews drafts, from their name."""
+    return iris.agent(f"reviewer-{iris.hash12(' '.join(name.split()))}")
+
+
+def review_triples(run: URIRef, revision: Revision) -> Triples:
+    """A person's review of a draft: who, when, what was decided."""
+    person = reviewer_iri(revision.reviewer)
+    out: Triples = [
+        (run, PROV.wasAssociatedWith, person),
+        (run, PROV.endedAtTime, Literal(revision.at.isoformat(), datatype=XSD.dateTime)),
+        (
+            run,
+            RDFS.label,
+            Literal(f"review of draft {revision.of}: {revision.decision}", lang="en"),
+        ),
+        (person, RDF.type, PROV.Person),
+        (person, RDF.type, PROV.Agent),
+        (person, RDFS.label, Literal(revision.reviewer)),
+    ]
+    if revision.note:
+        out.append((run, RDFS.comment, Literal(revision.note, lang="en")))
+    return out
+
+
+def revision_triples(record: Record, draft: Record) -> Triples:
+    """Each reviewed designation's claim as a revision of the machine draft's claim for the
+    same designation key, the draft's claim described as what the extractor generated."""
+    machine = {
+        d.key: claim_iri(draft, "designation", str(designation_iri(d))) for d in draft.designations
+    }
+    extraction = iris.run("extraction", draft.document.slug)
+    person = reviewer_iri(record.revision.reviewer) if record.revision else None
+    out: Triples = [
+        (extraction, RDF.type, PROV.Activity),
+        (extraction, PROV.wasAssociatedWith, iris.agent("extractor")),
+        (iris.agent("extractor"), RDF.type, PROV.SoftwareAgent),
+    ]
+    for d in record.designations:
+        claim = claim_iri(record, "designation", str(designation_iri(d)))
+        if person is not None:
+            out.append((claim, PROV.wasAttributedTo, person))
+        if d.key in machine:
+            out += [
+                (claim, PROV.wasRevisionOf, machine[d.key]),
+                (machine[d.key], RDF.type, PROV.Entity),
+                (machine[d.key], PROV.wasGeneratedBy, extraction),
+            ]
+    return out
+
+
+def map_record(record: Record, text: str | None = None, draft: Record | None = None) -> list[Quad]:
+    """Every quad one record yields, in the document's named graph; a reviewed record is
+    linked to the machine draft it revises."""
     triples = document_triples(record.document, record.review, text)
     triples += activity_triples(record)
     for d in record.designations:
         triples += designation_triples(record, d)
     for c in record.claims:
         triples += reported_triples(record, c)
+    if draft is not None:
+        triples += revision_triples(record, draft)
     return in_graph(triples, source_graph(record.document.slug))

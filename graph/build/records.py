@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from typing import Annotated, Literal
@@ -63,7 +64,8 @@ CaveatKind = Literal[
 ]
 ReportedKind = Literal["only-in-region", "first-in-region", "first-of-kind", "count"]
 DocumentKind = Literal["news-article", "official-notice", "web-page", "report", "standard"]
-Review = Literal["reviewed", "unreviewed"]
+Review = Literal["reviewed", "unreviewed", "rejected"]
+Decision = Literal["accepted", "corrected", "rejected"]
 
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 MAX_QUOTE_WORDS = 25
@@ -223,14 +225,45 @@ class ReportedClaim(Strict):
         return self
 
 
+class Revision(Strict):
+    """A person's decision on a machine-extracted draft record: which draft it revises, what
+    was decided, who decided and when. The draft stays on disk as the extractor wrote it."""
+
+    of: Slug = Field(description="File name (without .yaml) of the draft record in this folder.")
+    decision: Decision
+    reviewer: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    at: dt.datetime = Field(description="When the decision was made (ISO 8601, with offset).")
+    note: Note | None = None
+
+    @model_validator(mode="after")
+    def _aware(self) -> Revision:
+        if self.at.tzinfo is None:
+            raise ValueError(
+                "the time of a review needs its UTC offset (e.g. 2026-03-01T10:00:00Z)"
+            )
+        return self
+
+
 class Record(Strict):
     """A curated record of one source document and what it states."""
 
     document: Document
     verification: Verification = "unverified"
     review: Review = "reviewed"
+    revision: Revision | None = None
     designations: Annotated[list[Designation], Field(max_length=MAX_ITEMS)] = []
     claims: Annotated[list[ReportedClaim], Field(max_length=MAX_ITEMS)] = []
+
+    @model_validator(mode="after")
+    def _review_consistent(self) -> Record:
+        decision = None if self.revision is None else self.revision.decision
+        expected = {None: ("reviewed", "unreviewed"), "rejected": ("rejected",)}
+        allowed = expected.get(decision, ("reviewed",))
+        if self.review not in allowed:
+            raise ValueError(
+                f"review {self.review!r} does not fit a revision decided {decision or 'never'!r}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _keys_resolve(self) -> Record:

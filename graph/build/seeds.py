@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,8 @@ def _cross_checks(seeds: Seeds, records: dict[Path, Record], invalid: dict[Path,
     problems: list[str] = []
     for path, data in sorted(checked, key=lambda pair: pair[0]):
         problems += record_checks.check_record(refs, path, data)
+        if path in records:  # a review names a draft among the same records
+            problems += _revision_problems(replace(seeds, records=records), path, records[path])
     return problems
 
 
@@ -158,6 +160,46 @@ def _by_file(problems: list[str]) -> list[str]:
     """Problems grouped by file (stable within each), each line once."""
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda line: line.split(": ", 1)[0])
+
+
+def draft_of(path: Path, record: Record) -> Path | None:
+    """The draft record a reviewed record revises (a file beside it), when it revises one."""
+    if record.revision is None:
+        return None
+    return path.with_name(f"{record.revision.of}.yaml")
+
+
+def mapped(seeds: Seeds) -> dict[Path, tuple[Record, Record | None]]:
+    """The records a build maps, each with the draft it revises: a draft that a person
+    reviewed gives way to the reviewed record (it stays on disk), and a rejected one maps
+    to nothing."""
+    revised = {draft_of(p, r) for p, r in seeds.records.items()} - {None}
+    out: dict[Path, tuple[Record, Record | None]] = {}
+    for path, record in seeds.records.items():
+        if path in revised or record.review == "rejected":
+            continue
+        draft = draft_of(path, record)
+        out[path] = (record, None if draft is None else seeds.records.get(draft))
+    return out
+
+
+def _revision_problems(seeds: Seeds, path: Path, record: Record) -> list[str]:
+    """A review must name an unreviewed draft of the same document beside it, once."""
+    draft_path = draft_of(path, record)
+    if draft_path is None:
+        return []
+    draft = seeds.records.get(draft_path)
+    at = f"{path}: revision.of"
+    if draft is None:
+        return [f"{at}: no draft record {draft_path.name} beside it"]
+    if draft.review != "unreviewed":
+        return [f"{at}: {draft_path.name} is not an unreviewed draft"]
+    if draft.document.slug != record.document.slug:
+        return [f"{at}: {draft_path.name} describes another document ({draft.document.slug})"]
+    others = [p for p, r in seeds.records.items() if p != path and draft_of(p, r) == draft_path]
+    if others:
+        return [f"{at}: {draft_path.name} is also reviewed by {others[0].name}"]
+    return []
 
 
 def known_entities(seeds: Seeds) -> set[str]:
@@ -237,8 +279,9 @@ def known(seeds: Seeds) -> Known:
 
 def check_record(seeds: Seeds, path: Path, record: Record) -> list[str]:
     """Problems in one valid record: references that do not resolve and evidence that does
-    not match (graph/build/record_checks.py)."""
-    return record_checks.check_record(known(seeds), path, record.model_dump())
+    not match (graph/build/record_checks.py), and a review that names no draft of its own."""
+    problems = record_checks.check_record(known(seeds), path, record.model_dump())
+    return problems + _revision_problems(seeds, path, record)
 
 
 def document_text(path: Path, record: Record) -> str | None:

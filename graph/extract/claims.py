@@ -6,21 +6,12 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Mention
+from graph.extract.lexicon import fragment
 
-ONLY = re.compile(r"\bonly\b|\bsole\b|唯一|独一")
-FIRST = re.compile(
-    r"\bfirst\b(?! (?:batch|group|round|list|half|quarter|time))|首个|首家|第一个|首座"
-)
-OF_KIND = re.compile(
-    r"first of (?:its|their) kind|first[- ]of[- ](?:its|their)[- ]kind|china'?s first"
-    r"|country'?s first|nation'?s first|in china|nationwide|china'?s only"
-    r"|全国首|国内首|全国唯一|国内唯一|全国第一"
-)
-COUNT = re.compile(
-    r"(\d+)\s*(?:个|家|座)?\s*(?:城市|集群|地区|园区|企业|单位|试点|基地|高新区)"
-    r"|(\d+)\s+(?:\w+\s+){0,3}?(?:cities|clusters|zones|regions|units|enterprises|pilots|bases"
-    r"|companies|areas|parks)\b"
-)
+ONLY = re.compile(f"{fragment('en', 'only')}|{fragment('zh', 'only')}")
+FIRST = re.compile(f"{fragment('en', 'first')}|{fragment('zh', 'first')}")
+OF_KIND = re.compile(f"{fragment('en', 'of_kind')}|{fragment('zh', 'of_kind')}")
+COUNT = re.compile(f"{fragment('zh', 'count')}|{fragment('en', 'count')}")
 CLAUSE = re.compile(r"[^,;，；。.!?！？\n]+")
 
 

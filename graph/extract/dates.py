@@ -7,57 +7,39 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ZH_WEEKDAYS = "一二三四五六日"
-_M = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+from graph.extract.lexicon import entries, fragment, table
+
+MONTHS: dict[str, int] = {str(k): int(v) for k, v in table("en", "months").items()}
+WEEKDAYS = tuple(entries("en", "weekdays"))
+ZH_WEEKDAYS = fragment("zh", "weekday_numerals")
+YESTERDAY = frozenset(entries("en", "yesterday") + entries("zh", "yesterday"))
+_M = rf"({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+_RELATIVE = "|".join(entries("zh", "today") + entries("zh", "yesterday"))
+_RELATIVE_EN = "|".join(entries("en", "today") + entries("en", "yesterday"))
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
     ("zh-ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
-    ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")),
+    ("zh-ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?![ \t]*\d)")),
     ("zh-md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh-d", re.compile(r"(?<![\d月年第])(\d{1,2})\s*日(?=[\u4e00-\u9fff，,])")),
-    ("zh-rel-ym", re.compile(r"(今年|去年)\s*(\d{1,2})\s*月(?!\s*\d)")),
-    ("zh-m", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?!份?\s*\d)")),
+    ("zh-rel-ym", re.compile(r"(今年|去年)\s*(\d{1,2})\s*月(?![ \t]*\d)")),
+    ("zh-m", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?!份?[ \t]*\d)")),
     ("en-mdy", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("en-dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-my", re.compile(rf"\b{_M}\s*,?\s+(\d{{4}})\b")),
     ("en-md", re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")),
     ("en-dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\b(?!\s*,?\s+\d{{4}})")),
+    ("en-m", re.compile(rf"(?<=\bin ){_M}\b(?!\s*,?\s*\d)")),
     (
         "weekday",
-        re.compile(
-            r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-        ),
+        re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(WEEKDAYS)})\b"),
     ),
     ("zh-weekday", re.compile(r"(?:本|上)?(?:周|星期)([一二三四五六日])")),
     ("rel-month", re.compile(r"\b(last|this|earlier this) month\b|(本月|上月|上个月)")),
     ("rel-year", re.compile(r"\b(last|this|earlier this) year\b|(今年|去年)")),
     (
         "relative",
-        re.compile(r"日前|近日|近期|昨天|昨日|今天|今日|\byesterday\b|\btoday\b|\brecently\b"),
+        re.compile(rf"{_RELATIVE}|\b(?:{_RELATIVE_EN})\b"),
     ),
     (
         "year",
@@ -82,6 +64,7 @@ ANCHOR = {
     "en-mdy": "month",
     "en-my": "month",
     "en-md": "month",
+    "en-m": "month",
     "year": "digit",
 }
 CUES = {
@@ -135,7 +118,7 @@ def _year_for(month: int, day: int, published: dt.date | None, year: int | None)
 def _relative(word: str, published: dt.date | None) -> str | None:
     if published is None:
         return None
-    if word in ("昨天", "昨日", "yesterday"):
+    if word in YESTERDAY:
         return (published - dt.timedelta(days=1)).isoformat()
     return published.isoformat()
 
@@ -181,7 +164,11 @@ def _weekday(index: int, published: dt.date | None) -> str | None:
 
 
 def _resolve(
-    kind: str, g: tuple[str | None, ...], published: dt.date | None, year: int | None
+    kind: str,
+    g: tuple[str | None, ...],
+    published: dt.date | None,
+    year: int | None,
+    anchor: dt.date | None,
 ) -> tuple[str | None, str | None, int]:
     s = [x or "" for x in g]
     if kind in ("iso", "zh-ymd"):
@@ -199,31 +186,38 @@ def _resolve(
         inferred = _year_for(month, int(da), published, year)
         value = None if inferred is None else _day(inferred, month, int(da))
         return value, "inferred-year", 1
+    if kind == "en-m":
+        return _relative_period("zh-m", [str(MONTHS[s[0]])], published)
     if kind in ("zh-rel-ym", "zh-m", "rel-month", "rel-year"):
         return _relative_period(kind, s, published)
     if kind == "zh-d":
-        return _day_of_month(int(s[0]), published), "relative-to-published", 2
+        return _day_of_month(int(s[0]), anchor), "relative-to-published", 2
     if kind == "weekday":
-        return _weekday(WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+        return _weekday(WEEKDAYS.index(s[0]), anchor), "relative-to-published", 2
     if kind == "zh-weekday":
-        return _weekday(ZH_WEEKDAYS.index(s[0]), published), "relative-to-published", 2
+        return _weekday(ZH_WEEKDAYS.index(s[0]), anchor), "relative-to-published", 2
     if kind == "relative":
-        return _relative(s[0], published), "relative-to-published", 3
+        return _relative(s[0], anchor), "relative-to-published", 3
     return (s[0] or s[1]), "stated", 4
 
 
 DATELINE = re.compile(
-    r"(?m)^[a-z][a-z .']+,\s*(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*(?:\(xinhua\)\s*)?"
-    r"(?:--|—|–|-|\s{2,})|^新华社[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电"
+    r"(?m)^[a-z][a-z .']+(?:,\s*[a-z][a-z .']+)?,"
+    r"\s*(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})"
+    r"\s*(?:\([a-z ]+\)\s*)?(?:--|—|–|-|\s{2,})"
+    r"|^[\u4e00-\u9fff]{2,10}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
 )
 
 
-def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(
+    norm: str, published: dt.date | None, anchor: dt.date | None = None
+) -> list[DateMention]:
     """Every date mention in normalised text, resolved; overlapping weaker ones are dropped.
-    Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") rank last: they date the report."""
+    Datelines ("BAOTOU, Dec. 17 --", "新华社北京10月11日电") are not mentions: they date the
+    report, and are the anchor (else the publication date) of "on Tuesday", "日前", "19日"."""
+    anchor = anchor or published
     found: list[DateMention] = []
     taken = sorted((m.start(), m.end()) for m in DATELINE.finditer(norm))
-    year = _first_year(norm)
     anchors = {
         "digit": [m.start() for m in _DIGITS.finditer(norm)],
         "month": [m.start() for m in _ANY_MONTH.finditer(norm)],
@@ -233,7 +227,8 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
             if _overlaps(taken, m.start(), m.end()):
                 continue
             groups = (m.group(0),) if kind == "relative" else m.groups()
-            value, basis, rank = _resolve(kind, groups, published, year)
+            year = _year_near(norm, m.start()) if published is None else None
+            value, basis, rank = _resolve(kind, groups, published, year, anchor)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value, basis if value else None, rank))
     return sorted(found, key=lambda d: d.start)
@@ -245,6 +240,13 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return (at < len(taken) and taken[at][0] < end) or (at > 0 and taken[at - 1][1] > start)
 
 
-def _first_year(norm: str) -> int | None:
-    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", norm)
-    return int(m.group(1)) if m else None
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+
+
+def _year_near(norm: str, at: int) -> int | None:
+    """The year written nearest to offset at in its line, for a day that names no year."""
+    lo = norm.rfind("\n", 0, at) + 1
+    hi = norm.find("\n", at)
+    hi = len(norm) if hi < 0 else hi
+    years = [(abs(m.start() - at), int(m.group(1))) for m in _YEAR.finditer(norm, lo, hi)]
+    return min(years)[1] if years else None

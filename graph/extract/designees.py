@@ -4,48 +4,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from graph.extract import conjuncts
+from graph.extract.candidate import Candidate
 from graph.extract.gazetteer import Entry, Gazetteer, Mention
 from graph.extract.normalise import key
 from graph.extract.patterns import (
+    CITY_WORDS,
     EN_STOP,
     EN_SUFFIXES,
     GENERIC_START,
+    OBJECT_AFTER,
+    OBJECT_BEFORE,
+    OWNER_AFTER,
+    PLACE_BEFORE,
+    SOURCE_BEFORE,
     ZH_CUT,
     ZH_GENERIC_START,
+    ZH_LEVEL_START,
     ZH_SUFFIXES,
+    ZH_UNCUT,
 )
 
 DESIGNEE_ORGS = frozenset({"enterprise", "institute"})
-# An organisation named as owner or as the source of the news is not the designee.
-_OWNER_AFTER = re.compile(
-    r"\s*(?:所属|下属|旗下|控股|的|消息|表示|称|发布|'s\b|’s\b|said|says|announced|reported"
-    r"|subsidiar|unit)"
-)
-_SOURCE_BEFORE = re.compile(r"(?:据|according to|subsidiaries of|subsidiary of|owned by)\s*$")
 KIND_OF = {"zone": "zone", "cluster": "cluster", "org": "organization", "division": "city"}
-CITY_WORDS = re.compile(r"城市|\bcit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b|等\d+个市")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 _EN_TOKEN = re.compile(r"[A-Za-z0-9&'’().\-]+")
-ZH_LEVEL_START = ("国家级", "省级", "自治区级", "市级", "首批", "第")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff()]")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A designee found at [start, end): its kind and, when it resolves, its reference entry."""
-
-    start: int
-    end: int
-    kind: str
-    entry: Entry | None
-    label: str | None = None
 
 
 def _suffix_spans(
     norm: str, lo: int, hi: int, table: tuple[tuple[str, str], ...]
 ) -> list[tuple[int, int, str]]:
+    """Where words that end names occur in norm[lo:hi], longer words first where they
+    overlap; English words whole."""
     spans: list[tuple[int, int, str]] = []
     for suffix, kind in table:
         at = norm.find(suffix, lo, hi)
@@ -61,15 +53,29 @@ def _suffix_spans(
     return sorted(spans)
 
 
+_CUT = re.compile("|".join(re.escape(w) for w in sorted(ZH_CUT, key=len, reverse=True)))
+_UNCUT = {w: tuple(u for u in ZH_UNCUT if u.startswith(w)) for w in ZH_CUT}
+
+
+def _cut(norm: str, i: int, at: int) -> int:
+    """Where the last cut word in norm[i:at] ends, relative to i (0 when none), passing over
+    words a cut word only begins ("经济" is no "经")."""
+    cut = 0
+    for m in _CUT.finditer(norm, i, at):
+        if not any(norm.startswith(u, m.start()) for u in _UNCUT[m.group()]):
+            cut = m.end() - i
+    return cut
+
+
 def _zh_start(norm: str, lo: int, at: int, gaz: Gazetteer) -> int | None:
     i = at
     while i > max(lo, at - 24) and _HAN_NAME.match(norm[i - 1]):
         i -= 1
     prefix = norm[i:at]
-    cut = max((prefix.rfind(w) + len(w) for w in ZH_CUT if w in prefix), default=0)
+    cut = _cut(norm, i, at)
     for joiner in "和与及、":
         j = prefix.rfind(joiner, cut)
-        if j != -1 and gaz.scan(norm, norm, i + j + 1, i + j + 3):
+        if j != -1 and gaz.starts_at(norm, i + j + 1):
             cut = j + 1
     start = i + cut
     if at - start < 2:
@@ -84,6 +90,8 @@ def _en_start(raw: str, lo: int, at: int) -> int | None:
         if raw[tok.end() : start].strip():
             break
         word = tok.group().lower()
+        if word.endswith(")") and "(" not in word:
+            break
         if word in ("and", "&"):
             start = tok.start()
             continue
@@ -117,24 +125,52 @@ def _generic(name: str, kind: str) -> bool:
 def pattern_candidates(
     norm: str, raw: str, lo: int, hi: int, gaz: Gazetteer, lang: str
 ) -> list[Candidate]:
-    """Designees found by the words that end their names."""
+    """Designees found by the words that end their names, with the conjuncts that share
+    their head noun."""
     table = ZH_SUFFIXES if lang == "zh" else EN_SUFFIXES
     found = []
     for at, end, kind in _suffix_spans(norm, lo, hi, table):
+        counted = (
+            conjuncts.zh_counted(norm, raw, lo, (at, end), kind, gaz) if lang == "zh" else None
+        )
+        if counted:
+            found += counted
+            continue
         start = _zh_start(norm, lo, at, gaz) if lang == "zh" else _en_start(raw, lo, at)
         if start is None:
             continue
+        end = _bracket_after(raw, norm, end, hi, gaz)
         name = raw[start:end] if lang == "en" else norm[start:end]
         if _generic(name, kind):
             continue
-        kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
-        shared = _conjuncts(norm, raw, lo, start, end, kind, gaz, kinds)
+        shared = conjuncts.bracketed(norm, raw, lo, (start, end), kind, gaz)
         if shared:
             found += shared
             continue
+        if lang == "zh":
+            found += conjuncts.zh_shared(norm, raw, lo, (start, end), at, kind, gaz)
+        else:
+            items, replaced = conjuncts.en_shared(raw, lo, (start, end), at, kind, gaz)
+            found += items
+            if replaced:
+                continue
+        kinds = {"zone": ("zone",), "cluster": ("cluster",)}.get(kind, ("org", "zone", "cluster"))
         entry = _placed(gaz.fuzzy(raw[start:end], kinds), norm, raw, start, end, gaz)
         found.append(Candidate(start, end, kind, entry))
     return found
+
+
+_AFTER_BRACKET = re.compile(r" ?\(([^()]{2,30})\)")
+
+
+def _bracket_after(raw: str, norm: str, end: int, hi: int, gaz: Gazetteer) -> int:
+    """A name ends after a bracketed place that follows it ("…开发区（无锡市新吴区）",
+    "… Zone (Xinwu District)")."""
+    m = _AFTER_BRACKET.match(norm, end, hi)
+    if m is None:
+        return end
+    places = gaz.scan(norm, raw, m.start(1), m.end(1))
+    return m.end() if any(p.entry.kind == "division" for p in places) else end
 
 
 def _placed(
@@ -150,53 +186,13 @@ def _placed(
     return entry
 
 
-# A name whose first words name a place in brackets ("中国(辽宁)自由贸易试验区", "China (Hebei)
-# Pilot Free Trade Zones") can share its head with conjuncts before it: "中国(辽宁)、中国(浙江)…".
-_BRACKET_HEAD = re.compile(r"(china ?\([^()]{2,20}\) ?|中国\([^()]{2,8}\))")
-_CONJUNCTS = re.compile(
-    r"(?:(?:china ?\([^()]{2,20}\)|中国\([^()]{2,8}\))(?:,? and |, |、|和|与|及))+$"
-)
-_CONJUNCT = re.compile(r"china ?\([^()]{2,20}\)|中国\([^()]{2,8}\)")
-
-
-def _conjuncts(
-    norm: str,
-    raw: str,
-    lo: int,
-    start: int,
-    end: int,
-    kind: str,
-    gaz: Gazetteer,
-    kinds: tuple[str, ...],
-) -> list[Candidate]:
-    """The name at [start, end) and the conjuncts that share its head, each with its own
-    label; none when the name does not open with a bracketed place."""
-    if _BRACKET_HEAD.match(norm, start, end) is None:
-        return []
-    inside = list(_CONJUNCT.finditer(norm, start, end))
-    last = inside[-1]
-    ascii_name = norm[start : start + 1].isascii()
-    words = raw[last.end() : end].strip()
-    if ascii_name and words.endswith("s"):
-        words = words[:-1]
-    listed = _CONJUNCTS.search(norm, max(lo, start - 300), start)
-    items = list(_CONJUNCT.finditer(norm, listed.start(), listed.end())) if listed else []
-    if not items and len(inside) == 1:
-        return []
-    out = []
-    for item in items + inside:
-        label = raw[item.start() : item.end()] + (" " if ascii_name else "") + words
-        out.append(Candidate(item.start(), item.end(), kind, gaz.fuzzy(label, kinds), label))
-    return out
-
-
 def gazetteer_candidates(norm: str, mentions: list[Mention]) -> list[Candidate]:
     """Designees that are named in the reference data (organisations not as owner or source)."""
     out = []
     for m in mentions:
         e = m.entry
         if e.kind == "org" and e.detail in DESIGNEE_ORGS:
-            owner = _OWNER_AFTER.match(norm, m.end) or _SOURCE_BEFORE.search(
+            owner = OWNER_AFTER.match(norm, m.end) or SOURCE_BEFORE.search(
                 norm, max(0, m.start - 20), m.start
             )
             if owner is None:
@@ -222,25 +218,16 @@ def city_candidates(
         cities = [m for m in cities if _object_of_approval(norm, m)]
     if not cities:
         return []
-    if re.search(r"(?:\bin|在|位于)\s*$", norm[max(lo, cities[0].start - 8) : cities[0].start]):
+    if PLACE_BEFORE.search(norm[max(lo, cities[0].start - 12) : cities[0].start]):
         return []
     return [Candidate(m.start, m.end, "city", m.entry) for m in cities]
-
-
-_BEFORE = re.compile(
-    r"(?:approved|selected|named|designated|chose|picked|listed|批准|同意|确定|支持|认定|命名)\s*$"
-)
-_AFTER = re.compile(
-    r"\s*(?:(?:in|,) [a-z ]{3,30}?)?(?:as (?:a|an|the|one)\b|(?:was|were|has been|have been|is)"
-    r" (?:named|selected|approved|designated|chosen|picked|listed)\b)"
-    r"|(?:市)?(?:为|入选|获批|成为|被确定|被批准|被列为)"
-)
 
 
 def _object_of_approval(norm: str, m: Mention) -> bool:
     """Whether a place is what an approval verb acts on ("approved Ordos as…", "确定包头市为…")."""
     return bool(
-        _BEFORE.search(norm, max(0, m.start - 14), m.start) or _AFTER.match(norm, m.end, m.end + 40)
+        OBJECT_BEFORE.search(norm, max(0, m.start - 24), m.start)
+        or OBJECT_AFTER.match(norm, m.end, m.end + 40)
     )
 
 
@@ -252,13 +239,23 @@ def item_candidates(mentions: list[Mention], found: list[Candidate]) -> list[Can
     return cities[:1]
 
 
-def merge(groups: list[list[Candidate]], blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates in text order, longest first where they overlap; none inside blocked spans."""
+def merge(
+    groups: list[list[Candidate]],
+    blocked: list[tuple[int, int]],
+    places: list[Candidate] | tuple[()] = (),
+) -> list[Candidate]:
+    """Candidates in text order, longest first where they overlap; none inside blocked spans.
+    Cities named in passing yield to named designees; places an approval acts on do not."""
     chosen: list[Candidate] = []
     pool = [c for g in groups for c in g]
     if any(c.kind != "city" for c in pool):
         pool = [c for c in pool if c.kind != "city"]
-    for c in sorted(pool, key=lambda c: (-(c.end - c.start), c.start)):
+    first = {id(c): 0 if c.label else 1 for c in places}
+
+    def order(c: Candidate) -> tuple[int, int, int]:
+        return -(c.end - c.start), c.start, 0 if c.label else first.get(id(c), 2)
+
+    for c in sorted([*places, *pool], key=order):
         if any(a <= c.start and c.end <= b for a, b in blocked):
             continue
         clash = [o for o in chosen if o.start < c.end and c.start < o.end]

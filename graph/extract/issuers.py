@@ -4,15 +4,19 @@ ministries, departments and governments by pattern."""
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from graph.extract.gazetteer import Gazetteer, Mention, iri_of
-from graph.extract.patterns import EN_ISSUER, ZH_ISSUER_CORE
+from graph.extract.patterns import (
+    EN_ISSUER,
+    EN_ISSUER_CUES,
+    ISSUER_CITY,
+    ISSUER_LOCAL,
+    ZH_ISSUER_CORE,
+    ZH_SUB_UNIT,
+)
 
 AUTHORITIES = frozenset({"government", "ministry", "agency", "department", "committee"})
-_LOCAL = re.compile(r"省|自治区|厅|\bprovincial\b|\bregional\b|\bprovince\b", re.IGNORECASE)
-_CITY = re.compile(r"市|局|\bmunicipal\b|\bcity\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,11 @@ class Issuer:
 def _level(label: str, ref: str | None) -> str:
     if ref in ("org/state-council",) or label.startswith(("国务院", "State Council")):
         return "national"
-    if _LOCAL.search(label):
+    if ISSUER_LOCAL.search(label):
         return "provincial"
-    if _CITY.search(label) and not label.startswith(("国家", "National")):
+    if ISSUER_CITY.search(label) and not label.startswith(("国家", "National")):
         return "municipal"
     return "national"
-
-
-_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:中心|司)(?![\u4e00-\u9fff]{0,2}[区市县])")
 
 
 def _known(mentions: list[Mention], raw: str, norm: str) -> list[Issuer]:
@@ -46,7 +47,7 @@ def _known(mentions: list[Mention], raw: str, norm: str) -> list[Issuer]:
         if e.kind == "org" and e.detail in AUTHORITIES:
             label = raw[m.start : m.end]
             iri: str | None = iri_of(e.ref)
-            unit = _SUB_UNIT.match(norm, m.end)
+            unit = ZH_SUB_UNIT.match(norm, m.end)
             if unit is not None:
                 label, iri = raw[m.start : unit.end()], None
             out.append(Issuer(m.start, m.start + len(label), label, iri, _level(label, e.ref)))
@@ -67,26 +68,9 @@ def _zh_patterns(norm: str, raw: str, mentions: list[Mention]) -> list[Issuer]:
     return out
 
 
-_EN_CUES = (
-    "Department",
-    "Ministry",
-    "Bureau",
-    "Commission",
-    "Administration",
-    "Office",
-    "State Council",
-    "overnment",
-    "NDRC",
-    "MOF",
-    "SASAC",
-    "MEE",
-    "MNR",
-)
-
-
 def _en_patterns(raw: str) -> list[Issuer]:
     out: list[Issuer] = []
-    if not any(cue in raw for cue in _EN_CUES):
+    if not any(cue in raw for cue in EN_ISSUER_CUES):
         return out
     for m in EN_ISSUER.finditer(raw):
         a = m.start() + (4 if m.group().startswith(("the ", "The ")) else 0)

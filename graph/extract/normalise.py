@@ -62,6 +62,7 @@ def normalise(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The comparison key of a name: normalised, with spaces, hyphens and dots removed."""
     return re.sub(r"[\s\-.'’,()]+", "", normalise(name))

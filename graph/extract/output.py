@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
-from graph.extract.claims import Claim
+from graph.extract.candidate import Candidate
 from graph.extract.dates import DateMention
-from graph.extract.designees import Candidate
+from graph.extract.designation import Designee, Named, Quote, Region
 from graph.extract.gazetteer import Gazetteer, Mention, iri_of
 from graph.extract.issuers import Issuer
 from graph.extract.programs import ProgramHit
@@ -48,38 +47,34 @@ def main_province(mentions: list[Mention], title: Span | None) -> str | None:
     return None
 
 
-def program_value(program: ProgramHit | None) -> dict[str, str | None] | None:
-    """The program object of the output."""
+def program_value(program: ProgramHit | None) -> Named | None:
+    """The program of a designation."""
     if program is None:
         return None
-    return {
-        "label": program.label,
-        "iri": None if program.entry is None else iri_of(program.entry.ref),
-    }
+    return Named(program.label, None if program.entry is None else iri_of(program.entry.ref))
 
 
-def region_value(code: str | None, gaz: Gazetteer, lang: str) -> dict[str, str] | None:
-    """The region object of the output."""
+def region_value(code: str | None, gaz: Gazetteer, lang: str) -> Region | None:
+    """The region of a designation, named in the article's language."""
     if code is None:
         return None
     e = gaz.by_ref.get(f"adm/{code}")
-    label = code if e is None else (e.zh if lang == "zh" else e.en)
-    return {"code": code, "label": label}
+    return Region(code, code if e is None else (e.zh if lang == "zh" else e.en))
 
 
-def designee_value(cand: Candidate, raw: str) -> dict[str, Any]:
-    """The designee object of the output: its words in the text, IRI and kind."""
-    iri = None if cand.entry is None else iri_of(cand.entry.ref)
+def designee_value(cand: Candidate, raw: str) -> Designee:
+    """The designee: its words in the text, IRI and kind."""
+    entry = cand.entry
+    iri = None if entry is None or entry.kind == "area" else iri_of(entry.ref)
     kind = cand.kind
-    if cand.entry is not None and cand.entry.kind == "division" and cand.entry.detail == "province":
+    if entry is not None and (entry.kind == "area" or entry.detail == "province"):
         kind = "region"
     if kind not in ("zone", "city", "region", "cluster", "organization"):
         kind = "other"
-    label = cand.label or raw[cand.start : cand.end]
-    return {"label": label, "iri": iri, "kind": kind}
+    return Designee(cand.label or raw[cand.start : cand.end], iri, kind)
 
 
-def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> list[dict[str, Any]]:
+def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> list[Quote]:
     """The designee's sentence, clipped to a quotable length, and the spans of other values."""
     focus = (cand.start, cand.end)
     if not sentence[0] <= cand.start < sentence[1]:
@@ -95,7 +90,7 @@ def evidence(raw: str, sentence: Span, cand: Candidate, extra: list[Span]) -> li
         if a < 0 or (main[0] <= a and b <= main[1]) or (a, b) in spans:
             continue
         spans.append(clip(raw, a, b, (a, b)))
-    return [{"start": a, "end": b, "text": raw[a:b]} for a, b in sorted(spans)]
+    return [Quote(a, b, raw[a:b]) for a, b in sorted(spans)]
 
 
 def extra_spans(
@@ -125,8 +120,3 @@ def confidence(
     score += 0.05 if issuers and all(i.iri for i in issuers) else 0.0
     score += 0.05 if date is not None else 0.0
     return round(min(score, 0.99), 2)
-
-
-def claim_values(raw: str, claims: list[Claim]) -> list[dict[str, str]]:
-    """The claims of the output: kind and the clause that states it."""
-    return [{"kind": c.kind, "text": raw[c.start : c.end]} for c in claims]

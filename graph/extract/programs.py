@@ -77,6 +77,12 @@ def _pattern_span(norm: str, lo: int, hi: int, lang: str) -> tuple[int, int] | N
     return None if listed is None else (listed.start(1), listed.end(1))
 
 
+def program_spans(norm: str, span: tuple[int, int], lang: str) -> list[tuple[int, int]]:
+    """Every span of the sentence that reads as a program's name ("国家…试验区")."""
+    pattern = ZH_PROGRAM if lang == "zh" else EN_PROGRAM
+    return [m.span() for m in pattern.finditer(norm, *span) if not APPROVE.search(m.group())]
+
+
 def designation_type(program: ProgramHit | None, context: str, kind: str) -> str | None:
     """The designation type: the catalogue's, else from words of the program or the sentence."""
     if program is not None and program.entry is not None and program.entry.detail:

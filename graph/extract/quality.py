@@ -22,6 +22,26 @@ from graph.paths import ROOT, SEEDS_DIR
 DATA = ROOT / "tests" / "data" / "extract"
 
 
+def gold_of(set_name: str, data: Path = DATA) -> dict[str, Any]:
+    """The labels of one set: its own `gold.yaml`, else its part of the shared one."""
+    own = data / set_name / "gold.yaml"
+    if own.exists():
+        labels: dict[str, Any] = yaml.safe_load(own.read_text("utf-8"))
+        return labels
+    shared: dict[str, Any] = yaml.safe_load((data / "gold.yaml").read_text("utf-8"))
+    return dict(shared[set_name])
+
+
+def set_names(data: Path = DATA) -> list[str]:
+    """Every labelled set: a folder of articles with its own labels or a part of the shared
+    ones, the shared ones first in their order."""
+    shared = list(yaml.safe_load((data / "gold.yaml").read_text("utf-8")))
+    own = sorted(
+        p.name for p in data.iterdir() if (p / "gold.yaml").exists() and p.name not in shared
+    )
+    return [s for s in shared if (data / s).is_dir()] + own
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two designee names denote the same thing, allowing for small differences."""
     ka, kb = key(a), key(b)
@@ -42,15 +62,15 @@ def issuer_ok(pred: list[dict[str, Any]], gold: list[str]) -> bool:
 
 
 def score(
-    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference"
+    set_name: str, verbose: bool, reference: Path = SEEDS_DIR / "reference", data: Path = DATA
 ) -> dict[str, float]:
-    """Counts and accuracies over one set of articles."""
-    gold_all = yaml.safe_load((DATA / "gold.yaml").read_text("utf-8"))[set_name]
+    """Counts and accuracies over one set of articles (a folder of data with its labels)."""
+    gold_all = gold_of(set_name, data)
     gaz = load_gazetteer(reference)
     tp = fp = fn = silent_fail = 0
     hits = {"issuer": 0, "region": 0, "level": 0, "date": 0}
     for name, gold in gold_all.items():
-        text = (DATA / set_name / f"{name}.txt").read_text("utf-8")
+        text = (data / set_name / f"{name}.txt").read_text("utf-8")
         pub = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
         pred = extract_text(text, gaz, pub).as_json()["designations"]
         left = list(gold["designations"])

@@ -7,35 +7,10 @@ from functools import lru_cache
 
 from graph.build.records import MAX_QUOTE_WORDS
 from graph.build.records import quote_words as _quote_words
+from graph.extract.lexicon import entries
 
 _END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z\"'“(]|\s*$)")
-_ABBREV = (
-    "ltd",
-    "co",
-    "inc",
-    "corp",
-    "no",
-    "st",
-    "mr",
-    "ms",
-    "dr",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "u.s",
-    "vs",
-    "e.g",
-    "i.e",
-)
+_ABBREV = frozenset(entries("en", "abbreviations"))
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
 
 
