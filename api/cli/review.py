@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from api.cli.options import failures, seeds_dir_option
-from graph.build.records import Decision
 from graph.extract.review import Decided, Draft, decide, in_context, queue
 
 seeds_option = seeds_dir_option("Seeds directory whose records/ holds the drafts.")
@@ -123,17 +122,13 @@ def _decide(seeds_dir: Path, draft_id: str, decided: Decided) -> None:
     click.echo(f"wrote {path}: {decided.decision} by {decided.reviewer}")
 
 
-def _decided(decision: Decision, reviewer: str, at: dt.datetime, note: str | None) -> Decided:
-    return Decided(decision, reviewer, at, note)
-
-
 @review_group.command("accept")
 @_decision_options
 def accept_command(
     draft_id: str, reviewer: str, at: dt.datetime, note: str | None, seeds_dir: Path
 ) -> None:
     """Accept a draft as the extractor wrote it."""
-    _decide(seeds_dir, draft_id, _decided("accepted", reviewer, at, note))
+    _decide(seeds_dir, draft_id, Decided("accepted", reviewer, at, note))
 
 
 @review_group.command("reject")
@@ -142,7 +137,7 @@ def reject_command(
     draft_id: str, reviewer: str, at: dt.datetime, note: str | None, seeds_dir: Path
 ) -> None:
     """Reject a draft: the build leaves its designations out; the draft stays on disk."""
-    _decide(seeds_dir, draft_id, _decided("rejected", reviewer, at, note))
+    _decide(seeds_dir, draft_id, Decided("rejected", reviewer, at, note))
 
 
 @review_group.command("correct")
