@@ -31,19 +31,21 @@ VARIABLES = ["a", "b", "c", "d"]
 
 
 @pytest.fixture(scope="module")
-def replica(built_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
-    """The replica of the seeds store."""
+def replica(curated_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
+    """The replica of the curated store: random joins over the whole catalogue can pass the
+    replica's memory limit (it then leaves the query to Oxigraph, which these tests would
+    not see as the replica's answer)."""
     path = tmp_path_factory.mktemp("replica") / "seeds.duckdb"
-    write(Store.open(built_dir), path)
+    write(Store.open(curated_dir), path)
     opened = Replica(path)
     yield opened
     opened.close()
 
 
 @pytest.fixture(scope="module")
-def oxigraph(built_dir: Path) -> Store:
-    """The seeds store itself."""
-    return Store.open(built_dir)
+def oxigraph(curated_dir: Path) -> Store:
+    """The curated store itself."""
+    return Store.open(curated_dir)
 
 
 def by_oxigraph(store: Store, text: str) -> tuple[list[str], list[list[str]]]:
