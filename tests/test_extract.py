@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from api.cli import main
 from graph.extract import wellformed
-from graph.extract.quality import gold_of, score, set_names
+from graph.extract.quality import gold_of, pairs, score, set_names
 from tests.conftest import SEED_TEXT, needs_seed_text
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -216,6 +216,14 @@ def test_quality_on_the_labelled_articles(name: str) -> None:
     print(name, {k: round(v, 3) for k, v in figures.items()})
     below = {k: figures[k] for k, floor in FLOORS[name].items() if figures[k] < floor}
     assert (below, figures["no-designation articles with output"]) == ({}, 0)
+
+
+def test_scoring_pairs_exact_names_before_contained_ones() -> None:
+    # A bare list noun is contained in every member's name: it must not take the place of
+    # the member its own exact match belongs to, and takes what is left.
+    predicted = ["跨境电子商务综合试验区", "中国（天津）跨境电子商务综合试验区", "Baotou"]
+    gold = ["中国（天津）跨境电子商务综合试验区", "中国（上海）跨境电子商务综合试验区", "Ordos"]
+    assert pairs(predicted, gold) == {1: 0, 0: 1}
 
 
 LIST_THEN_ONLY = (

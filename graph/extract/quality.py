@@ -42,12 +42,30 @@ def set_names(data: Path = DATA) -> list[str]:
     return [s for s in shared if (data / s).is_dir()] + own
 
 
-def same_name(a: str, b: str) -> bool:
-    """Whether two designee names denote the same thing, allowing for small differences."""
+def closeness(a: str, b: str) -> int:
+    """How surely two designee names denote the same thing: 3 the same name, 2 one contains
+    the other (four characters or more), 1 a small spelling difference, 0 not the same."""
     ka, kb = key(a), key(b)
-    if ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka)):
-        return True
-    return difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8
+    if ka == kb:
+        return 3
+    if min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka):
+        return 2
+    return 1 if difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8 else 0
+
+
+def pairs(predicted: list[str], gold: list[str]) -> dict[int, int]:
+    """Predicted index -> gold index, each used once, the surest matches taken first (a bare
+    list noun contained in several names must not take the place of an exact match)."""
+    taken: dict[int, int] = {}
+    for level in (3, 2, 1):
+        for i, p in enumerate(predicted):
+            if i in taken:
+                continue
+            free = (j for j, g in enumerate(gold) if j not in taken.values())
+            match = next((j for j in free if closeness(p, gold[j]) == level), None)
+            if match is not None:
+                taken[i] = match
+    return taken
 
 
 def issuer_ok(pred: list[dict[str, Any]], gold: list[str]) -> bool:
@@ -73,19 +91,17 @@ def score(
         text = (data / set_name / f"{name}.txt").read_text("utf-8")
         pub = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
         pred = extract_text(text, gaz, pub).as_json()["designations"]
-        left = list(gold["designations"])
-        if not left and pred:
+        golds = list(gold["designations"])
+        if not golds and pred:
             silent_fail += 1
-        for p in pred:
-            match = next(
-                (g for g in left if same_name(p["designee"]["label"], g["designee"])), None
-            )
-            if match is None:
+        matched = pairs([p["designee"]["label"] for p in pred], [g["designee"] for g in golds])
+        for i, p in enumerate(pred):
+            if i not in matched:
                 fp += 1
                 if verbose:
                     print(f"  {name}: extra {p['designee']['label']}")
                 continue
-            left.remove(match)
+            match = golds[matched[i]]
             tp += 1
             checks = {
                 "issuer": issuer_ok(p["designated_by"], match["issuer"]),
@@ -97,6 +113,7 @@ def score(
                 hits[field] += ok
                 if verbose and not ok:
                     print(f"  {name}: {p['designee']['label']}: {field} wrong")
+        left = [g for j, g in enumerate(golds) if j not in matched.values()]
         fn += len(left)
         if verbose:
             for g in left:
